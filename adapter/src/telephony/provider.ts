@@ -1,0 +1,61 @@
+/**
+ * The seam between the softphone and whatever carries the audio. The demo provider and the
+ * JsSIP provider implement it; nothing above this file knows which one is running.
+ *
+ * Providers never decide call state: they report what the network did as `ProviderEvent`s,
+ * and the call state machine decides what that means.
+ */
+
+export type ProviderKind = 'demo' | 'sip';
+
+/** Why a call ended or never connected, in our own words (JsSIP causes map onto these). */
+export type EndCause =
+  | 'local-hangup'
+  | 'remote-hangup'
+  | 'busy'
+  | 'no-answer'
+  | 'rejected'
+  | 'canceled'
+  | 'not-found'
+  | 'unavailable'
+  | 'auth-failed'
+  | 'bad-media'
+  | 'connection-lost'
+  | 'invalid-number'
+  | 'error';
+
+export type RegistrationState = 'unregistered' | 'registering' | 'registered' | 'failed';
+
+export type ProviderEvent =
+  | { type: 'registration'; state: RegistrationState; reason?: string }
+  /** An inbound call is being offered to the agent. */
+  | { type: 'incoming'; callId: string; from: string; displayName?: string }
+  /** The far end is alerting (180/183) for an outbound call. */
+  | { type: 'progress'; callId: string }
+  /** Media is up: the far end answered an outbound call, or our answer was confirmed. */
+  | { type: 'connected'; callId: string }
+  | { type: 'held'; callId: string; held: boolean }
+  | { type: 'ended'; callId: string; cause: EndCause; detail?: string };
+
+export interface DialRequest {
+  callId: string;
+  /** Normalised E.164 (or extension) number to call. */
+  number: string;
+}
+
+export interface TelephonyProvider {
+  readonly kind: ProviderKind;
+  /** Connects and registers; resolves once the provider can place and take calls. */
+  start(): Promise<void>;
+  stop(): Promise<void>;
+  dial(request: DialRequest): void;
+  answer(callId: string): void;
+  /** Rejects an offered inbound call (SIP: 486 Busy Here). */
+  decline(callId: string): void;
+  hangup(callId: string): void;
+  setHold(callId: string, held: boolean): void;
+  setMute(callId: string, muted: boolean): void;
+  sendDtmf(callId: string, tones: string): void;
+  /** Registers the one listener the composition root wires to the state machine. */
+  onEvent(listener: (event: ProviderEvent) => void): void;
+}
