@@ -1,0 +1,376 @@
+import { buildTaskLog, isWhoType } from '../logging/task-log';
+import { parseDialString } from '../phone/phone-number';
+import type { EndCause } from '../telephony/provider';
+import type { Call, CallLog, Effect, EventOf, EventType, MachineEvent, MachineState, Phase, RecordRef, Transition } from './types';
+
+/**
+ * The call state machine: pure and synchronous. `transition(state, event)` returns the next
+ * state and the effects to run. Each phase lists the events it accepts; anything else is
+ * ignored (returned unchanged), which is what makes late or duplicate telephony events and
+ * double clicks harmless.
+ */
+
+type Handler<T extends EventType> = (state: MachineState, event: EventOf<T>) => Transition;
+type PhaseTable = { [T in EventType]?: Handler<T> };
+
+export const MAX_SAVED_LOGS_KEPT = 5;
+
+export function initialState(): MachineState {
+  return {
+    phase: 'idle',
+    call: null,
+    logs: [],
+    initialized: false,
+    registration: 'unregistered',
+    registrationReason: null,
+    defaultCountry: 'US',
+    dispositions: [],
+    notice: null
+  };
+}
+
+const stay = (state: MachineState): Transition => [state, []];
+
+const FAILURE_DISPOSITION: Partial<Record<EndCause, string>> = {
+  busy: 'Busy',
+  'no-answer': 'No answer',
+  canceled: 'No answer',
+  unavailable: 'No answer',
+  rejected: 'No answer'
+};
+
+const END_MESSAGES: Record<EndCause, string> = {
+  'local-hangup': 'Call ended.',
+  'remote-hangup': 'The other party hung up.',
+  busy: 'The number is busy.',
+  'no-answer': 'No answer.',
+  rejected: 'The call was rejected.',
+  canceled: 'The call was cancelled.',
+  'not-found': 'That number or user does not exist on the phone system.',
+  unavailable: 'The number is unavailable right now.',
+  'auth-failed': 'The phone system rejected your credentials.',
+  'bad-media': 'The call could not set up audio (microphone or codec problem).',
+  'connection-lost': 'The connection to the phone system was lost.',
+  'invalid-number': 'That number cannot be dialled.',
+  error: 'The call failed.'
+};
+
+export function endMessage(cause: EndCause): string {
+  return END_MESSAGES[cause];
+}
+
+function newCall(fields: Pick<Call, 'id' | 'direction' | 'dial' | 'display' | 'startedAt'> & Partial<Call>): Call {
+  return {
+    callerName: null,
+    connectedAt: null,
+    endedAt: null,
+    endCause: null,
+    muted: false,
+    held: false,
+    who: null,
+    what: null,
+    params: null,
+    screenPop: { status: 'none' },
+    disposition: '',
+    notes: '',
+    ...fields
+  };
+}
+
+const isCurrent = (state: MachineState, callId: string): state is MachineState & { call: Call } => state.call?.id === callId;
+
+function withCall(state: MachineState, patch: Partial<Call>): MachineState {
+  return state.call ? { ...state, call: { ...state.call, ...patch } } : state;
+}
+
+function defaultDisposition(state: MachineState, cause: EndCause | null, connected: boolean): string {
+  const preferred = connected ? 'Completed' : (cause && FAILURE_DISPOSITION[cause]) || 'No answer';
+  return state.dispositions.includes(preferred) ? preferred : (state.dispositions[0] ?? preferred);
+}
+
+/** Moves the current call to wrap-up (or straight to a log when there is nothing to wrap up). */
+function endCall(state: MachineState, cause: EndCause, at: number, detail?: string): Transition {
+  const call = state.call;
+  if (!call) return stay(state);
+  const ended: Call = { ...call, endedAt: call.endedAt ?? at, endCause: call.endCause ?? cause, held: false };
+  const connected = ended.connectedAt !== null;
+  const silent = cause === 'local-hangup' || cause === 'remote-hangup';
+  const notice = silent ? null : { kind: 'warning' as const, text: detail ? `${endMessage(cause)} ${detail}` : endMessage(cause) };
+
+  // An inbound call that never connected (missed, declined, caller gave up) has nothing to wrap up: log it now.
+  if (ended.direction === 'inbound' && !connected) {
+    const missed: Call = { ...ended, disposition: cause === 'rejected' ? 'Declined' : 'Missed' };
+    return startLog({ ...state, phase: 'idle', call: null, notice }, missed, at);
+  }
+  const wrapped: Call = { ...ended, disposition: ended.disposition || defaultDisposition(state, ended.endCause, connected) };
+  return [{ ...state, phase: 'wrapUp', call: wrapped, notice }, []];
+}
+
+function startLog(state: MachineState, call: Call, at: number): Transition {
+  const value = buildTaskLog(call, at);
+  const recordId = call.who?.id ?? call.what?.id ?? null;
+  const log: CallLog = {
+    callId: call.id,
+    value,
+    status: 'saving',
+    taskId: null,
+    error: null,
+    attempts: 1,
+    call: { id: call.id, direction: call.direction, display: call.display, startedAt: call.startedAt, connectedAt: call.connectedAt, endedAt: call.endedAt, recordId }
+  };
+  return [{ ...state, logs: [...state.logs.filter((l) => l.callId !== call.id), log] }, [{ type: 'saveLog', callId: call.id, value }]];
+}
+
+function updateLog(state: MachineState, callId: string, patch: Partial<CallLog>): MachineState {
+  return { ...state, logs: state.logs.map((l) => (l.callId === callId ? { ...l, ...patch } : l)) };
+}
+
+/** Keeps every unsaved log and only the most recent saved ones. */
+function pruneLogs(logs: CallLog[]): CallLog[] {
+  const saved = logs.filter((l) => l.status === 'saved');
+  const drop = new Set(saved.slice(0, Math.max(0, saved.length - MAX_SAVED_LOGS_KEPT)).map((l) => l.callId));
+  return logs.filter((l) => !drop.has(l.callId));
+}
+
+function applyMatch(state: MachineState, match: RecordRef): MachineState {
+  const call = state.call;
+  if (!call) return state;
+  return isWhoType(match.objectType) ? withCall(state, { who: match }) : withCall(state, { what: match });
+}
+
+// ---- handlers shared by several phases ----------------------------------------------------
+
+const onScreenPopResult: Handler<'SCREEN_POP_RESULT'> = (state, e) => {
+  if (!isCurrent(state, e.callId)) return stay(state);
+  let next = withCall(state, { screenPop: { status: 'found', matches: e.matches } });
+  const only = e.matches.length === 1 ? e.matches[0] : undefined;
+  if (!only) return stay(next);
+  next = applyMatch(next, only);
+  // Outbound calls start on the record the agent is looking at; only inbound calls pop.
+  return state.call.direction === 'inbound' ? [next, [{ type: 'screenPop', pop: { type: 'sobject', params: { recordId: only.id } } }]] : stay(next);
+};
+
+const onScreenPopFailed: Handler<'SCREEN_POP_FAILED'> = (state, e) =>
+  isCurrent(state, e.callId) ? stay(withCall(state, { screenPop: { status: 'failed', error: e.error } })) : stay(state);
+
+const onSelectRecord: Handler<'SELECT_RECORD'> = (state, e) => {
+  const call = state.call;
+  if (!call || call.screenPop.status !== 'found') return stay(state);
+  const match = call.screenPop.matches.find((m) => m.id === e.recordId);
+  if (!match) return stay(state);
+  return [applyMatch(state, match), [{ type: 'screenPop', pop: { type: 'sobject', params: { recordId: match.id } } }]];
+};
+
+const onPopSearch: Handler<'POP_SEARCH'> = (state) => {
+  const call = state.call;
+  if (!call) return stay(state);
+  const searchString = call.dial.length >= 3 ? call.dial : call.display;
+  if (searchString.length < 3) return stay({ ...state, notice: { kind: 'warning', text: 'Search needs at least 3 characters.' } });
+  return [state, [{ type: 'screenPop', pop: { type: 'search', params: { searchString } } }]];
+};
+
+const onPopNewRecord: Handler<'POP_NEW_RECORD'> = (state, e) => {
+  const call = state.call;
+  if (!call) return stay(state);
+  return [state, [{ type: 'screenPop', pop: { type: 'newRecord', params: { entityName: e.entityName, defaultFieldValues: { Phone: call.display } } } }]];
+};
+
+const onEnded: Handler<'ENDED'> = (state, e) => (isCurrent(state, e.callId) ? endCall(state, e.cause, e.at, e.detail) : stay(state));
+
+const onHangup: Handler<'HANGUP'> = (state, e) => {
+  const call = state.call;
+  if (!call) return stay(state);
+  const [next, effects] = endCall(state, 'local-hangup', e.at);
+  return [next, [{ type: 'hangup', callId: call.id }, ...effects]];
+};
+
+const inCallControls: PhaseTable = {
+  TOGGLE_MUTE: (state) => {
+    const call = state.call;
+    if (!call) return stay(state);
+    return [withCall(state, { muted: !call.muted }), [{ type: 'mute', callId: call.id, muted: !call.muted }]];
+  },
+  DTMF: (state, e) => {
+    const call = state.call;
+    const tones = e.tones.replace(/[^0-9A-D#*,]/gi, '').toUpperCase();
+    if (!call || tones.length === 0) return stay(state);
+    return [state, [{ type: 'dtmf', callId: call.id, tones }]];
+  },
+  HANGUP: onHangup,
+  ENDED: onEnded,
+  SCREEN_POP_RESULT: onScreenPopResult,
+  SCREEN_POP_FAILED: onScreenPopFailed,
+  SELECT_RECORD: onSelectRecord,
+  POP_SEARCH: onPopSearch,
+  POP_NEW_RECORD: onPopNewRecord
+};
+
+// ---- the table ----------------------------------------------------------------------------
+
+const TABLE: Record<Phase, PhaseTable> = {
+  idle: {
+    DIAL_REQUESTED: (state, e) => {
+      if (state.registration !== 'registered') {
+        return stay({ ...state, notice: { kind: 'error', text: 'The phone is not connected yet, so nothing was dialled.' } });
+      }
+      const parsed = parseDialString(e.input, state.defaultCountry);
+      if (!parsed.ok) return stay({ ...state, notice: { kind: 'error', text: `${parsed.reason} Nothing was dialled.` } });
+      const call = newCall({
+        id: e.callId,
+        direction: 'outbound',
+        dial: parsed.dial,
+        display: parsed.display,
+        startedAt: e.at,
+        who: e.context?.who ?? null,
+        what: e.context?.what ?? null,
+        params: e.context?.params ?? null
+      });
+      const effects: Effect[] = [{ type: 'showPanel' }, { type: 'dial', callId: call.id, number: parsed.dial }];
+      if (parsed.kind === 'e164' && parsed.extension) effects.push({ type: 'dtmf', callId: call.id, tones: `,,${parsed.extension}` });
+      // A number typed on the dial pad has no record yet: look it up so the log lands on the right one.
+      if (!call.who && !call.what) {
+        call.screenPop = { status: 'searching' };
+        effects.push({ type: 'searchCaller', callId: call.id, number: parsed.dial, direction: 'outbound' });
+      }
+      return [{ ...state, phase: 'dialing', call, notice: null }, effects];
+    },
+    INCOMING: (state, e) => {
+      const parsed = parseDialString(e.from, state.defaultCountry);
+      const call = newCall({
+        id: e.callId,
+        direction: 'inbound',
+        dial: parsed.ok ? parsed.dial : e.from,
+        display: parsed.ok ? parsed.display : e.from.slice(0, 40) || 'Unknown caller',
+        callerName: e.displayName?.slice(0, 80) || null,
+        startedAt: e.at,
+        screenPop: { status: 'searching' }
+      });
+      return [
+        { ...state, phase: 'ringing', call, notice: null },
+        [
+          { type: 'showPanel' },
+          { type: 'searchCaller', callId: call.id, number: call.dial, direction: 'inbound' }
+        ]
+      ];
+    }
+  },
+
+  dialing: {
+    DIAL_REQUESTED: (state) => stay({ ...state, notice: { kind: 'info', text: 'Already on a call: the second number was not dialled.' } }),
+    PROGRESS: (state) => stay(state),
+    CONNECTED: (state, e) => (isCurrent(state, e.callId) ? stay({ ...withCall(state, { connectedAt: e.at }), phase: 'connected' }) : stay(state)),
+    HANGUP: onHangup,
+    ENDED: onEnded,
+    SCREEN_POP_RESULT: onScreenPopResult,
+    SCREEN_POP_FAILED: onScreenPopFailed,
+    SELECT_RECORD: onSelectRecord
+  },
+
+  ringing: {
+    DIAL_REQUESTED: (state) => stay({ ...state, notice: { kind: 'info', text: 'A call is ringing: answer or decline it first.' } }),
+    ANSWER: (state) => (state.call ? [state, [{ type: 'answer', callId: state.call.id }]] : stay(state)),
+    DECLINE: (state, e) => {
+      const call = state.call;
+      if (!call) return stay(state);
+      const [next, effects] = endCall(state, 'rejected', e.at);
+      return [{ ...next, notice: null }, [{ type: 'decline', callId: call.id }, ...effects]];
+    },
+    CONNECTED: (state, e) => (isCurrent(state, e.callId) ? stay({ ...withCall(state, { connectedAt: e.at }), phase: 'connected' }) : stay(state)),
+    ENDED: onEnded,
+    SCREEN_POP_RESULT: onScreenPopResult,
+    SCREEN_POP_FAILED: onScreenPopFailed,
+    SELECT_RECORD: onSelectRecord,
+    POP_SEARCH: onPopSearch,
+    POP_NEW_RECORD: onPopNewRecord
+  },
+
+  connected: {
+    ...inCallControls,
+    DIAL_REQUESTED: (state) => stay({ ...state, notice: { kind: 'info', text: 'Already on a call: the second number was not dialled.' } }),
+    TOGGLE_HOLD: (state) => (state.call ? [state, [{ type: 'hold', callId: state.call.id, held: true }]] : stay(state)),
+    HELD: (state, e) => (isCurrent(state, e.callId) && e.held ? stay({ ...withCall(state, { held: true }), phase: 'held' }) : stay(state))
+  },
+
+  held: {
+    ...inCallControls,
+    DIAL_REQUESTED: (state) => stay({ ...state, notice: { kind: 'info', text: 'A call is on hold: end it before dialling another number.' } }),
+    TOGGLE_HOLD: (state) => (state.call ? [state, [{ type: 'hold', callId: state.call.id, held: false }]] : stay(state)),
+    HELD: (state, e) => (isCurrent(state, e.callId) && !e.held ? stay({ ...withCall(state, { held: false }), phase: 'connected' }) : stay(state))
+  },
+
+  wrapUp: {
+    DIAL_REQUESTED: (state) => stay({ ...state, notice: { kind: 'info', text: 'Finish the wrap-up of the last call before dialling.' } }),
+    WRAP_UP_EDITED: (state, e) => stay(withCall(state, { disposition: e.disposition.slice(0, 255), notes: e.notes })),
+    SUBMIT_WRAP_UP: (state, e) => {
+      const call = state.call;
+      if (!call) return stay(state);
+      if (!call.disposition) return stay({ ...state, notice: { kind: 'error', text: 'Choose a call result before saving.' } });
+      return startLog({ ...state, phase: 'idle', call: null, notice: null }, call, e.at);
+    },
+    // A call offered during wrap-up must not be lost, and neither must the wrap-up: save it as it stands.
+    INCOMING: (state, e) => {
+      const call = state.call;
+      if (!call) return stay(state);
+      const [afterLog, logEffects] = startLog({ ...state, phase: 'idle', call: null }, call, e.at);
+      const [next, effects] = transition(afterLog, e);
+      return [next, [...logEffects, ...effects]];
+    },
+    SCREEN_POP_RESULT: onScreenPopResult,
+    SCREEN_POP_FAILED: onScreenPopFailed,
+    SELECT_RECORD: onSelectRecord,
+    POP_SEARCH: onPopSearch,
+    POP_NEW_RECORD: onPopNewRecord
+  }
+};
+
+/** Events every phase handles the same way: start-up, registration, logs, notices. */
+const ANY_PHASE: PhaseTable = {
+  INITIALIZED: (state, e) => stay({ ...state, initialized: true, defaultCountry: e.defaultCountry, dispositions: e.dispositions }),
+  REGISTRATION: (state, e) => stay({ ...state, registration: e.state, registrationReason: e.reason ?? null }),
+  LOG_SAVED: (state, e) => {
+    const log = state.logs.find((l) => l.callId === e.callId);
+    if (!log || log.status === 'saved') return stay(state);
+    const next = updateLog(state, e.callId, { status: 'saved', taskId: e.taskId, error: null });
+    return [{ ...next, logs: pruneLogs(next.logs) }, [{ type: 'refreshView' }]];
+  },
+  LOG_FAILED: (state, e) => {
+    const log = state.logs.find((l) => l.callId === e.callId);
+    if (!log || log.status !== 'saving') return stay(state);
+    return stay({ ...updateLog(state, e.callId, { status: 'failed', error: e.error }), notice: { kind: 'error', text: `The call log was not saved: ${e.error}` } });
+  },
+  RETRY_LOG: (state, e) => {
+    const log = state.logs.find((l) => l.callId === e.callId);
+    if (!log || log.status !== 'failed') return stay(state);
+    const value = log.taskId ? { ...log.value, Id: log.taskId } : log.value;
+    return [{ ...updateLog(state, e.callId, { status: 'saving', attempts: log.attempts + 1 }), notice: null }, [{ type: 'saveLog', callId: e.callId, value }]];
+  },
+  NOTICE: (state, e) => stay({ ...state, notice: e.notice }),
+  DISMISS_NOTICE: (state) => stay({ ...state, notice: null }),
+  // An inbound call while the agent is busy is turned away (no call waiting yet) and still logged as missed.
+  INCOMING: (state, e) => {
+    const parsed = parseDialString(e.from, state.defaultCountry);
+    const missed = newCall({
+      id: e.callId,
+      direction: 'inbound',
+      dial: parsed.ok ? parsed.dial : e.from,
+      display: parsed.ok ? parsed.display : e.from.slice(0, 40) || 'Unknown caller',
+      callerName: e.displayName?.slice(0, 80) || null,
+      startedAt: e.at,
+      endedAt: e.at,
+      endCause: 'busy',
+      disposition: 'Missed (agent busy)'
+    });
+    const [next, effects] = startLog({ ...state, notice: { kind: 'info', text: `Missed a call from ${missed.display} while busy.` } }, missed, e.at);
+    return [next, [{ type: 'decline', callId: e.callId }, ...effects]];
+  }
+};
+
+export function transition(state: MachineState, event: MachineEvent): Transition {
+  const handler = (TABLE[state.phase][event.type] ?? ANY_PHASE[event.type]) as Handler<typeof event.type> | undefined;
+  return handler ? handler(state, event as never) : stay(state);
+}
+
+/** Which events a phase reacts to: used by tests to prove the table is what we think it is. */
+export function acceptedEvents(phase: Phase): EventType[] {
+  return [...new Set([...Object.keys(TABLE[phase]), ...Object.keys(ANY_PHASE)])] as EventType[];
+}

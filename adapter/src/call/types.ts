@@ -1,0 +1,130 @@
+import type { ScreenPopParams, SaveLogValue } from '../opencti/types';
+import type { EndCause, RegistrationState } from '../telephony/provider';
+
+export type Phase = 'idle' | 'dialing' | 'ringing' | 'connected' | 'held' | 'wrapUp';
+export type Direction = 'inbound' | 'outbound';
+
+export interface RecordRef {
+  id: string;
+  name: string | null;
+  objectType: string | null;
+}
+
+export type ScreenPop =
+  | { status: 'none' }
+  | { status: 'searching' }
+  | { status: 'found'; matches: RecordRef[] }
+  | { status: 'failed'; error: string };
+
+export interface Call {
+  id: string;
+  direction: Direction;
+  /** What goes to the provider: E.164 or an internal extension. */
+  dial: string;
+  /** What the agent reads. */
+  display: string;
+  /** Caller's display name from the network; untrusted text, rendered as text only. */
+  callerName: string | null;
+  startedAt: number;
+  connectedAt: number | null;
+  endedAt: number | null;
+  endCause: EndCause | null;
+  muted: boolean;
+  held: boolean;
+  /** Contact or Lead the log goes to (Task.WhoId). */
+  who: RecordRef | null;
+  /** Any other record the log relates to (Task.WhatId). */
+  what: RecordRef | null;
+  /** `params` from lightning-click-to-dial, kept for the log. */
+  params: string | null;
+  screenPop: ScreenPop;
+  /** Wrap-up form as the agent left it; kept so a new call or a reload loses nothing. */
+  disposition: string;
+  notes: string;
+}
+
+export type LogStatus = 'saving' | 'saved' | 'failed';
+
+export interface CallLog {
+  callId: string;
+  value: SaveLogValue;
+  status: LogStatus;
+  taskId: string | null;
+  error: string | null;
+  attempts: number;
+  /** Enough of the call to publish its status after the call itself is gone. */
+  call: Pick<Call, 'id' | 'direction' | 'display' | 'startedAt' | 'connectedAt' | 'endedAt'> & { recordId: string | null };
+}
+
+export interface Notice {
+  kind: 'error' | 'warning' | 'info';
+  text: string;
+}
+
+export interface MachineState {
+  phase: Phase;
+  call: Call | null;
+  logs: CallLog[];
+  initialized: boolean;
+  registration: RegistrationState;
+  registrationReason: string | null;
+  defaultCountry: string;
+  dispositions: string[];
+  notice: Notice | null;
+}
+
+/** A record the agent clicked a number on (onClickToDial payload, already checked). */
+export interface DialContext {
+  who: RecordRef | null;
+  what: RecordRef | null;
+  params: string | null;
+}
+
+export type MachineEvent = { at: number } & (
+  | { type: 'INITIALIZED'; defaultCountry: string; dispositions: string[] }
+  | { type: 'REGISTRATION'; state: RegistrationState; reason?: string }
+  | { type: 'DIAL_REQUESTED'; callId: string; input: unknown; context: DialContext | null }
+  | { type: 'INCOMING'; callId: string; from: string; displayName?: string }
+  | { type: 'PROGRESS'; callId: string }
+  | { type: 'CONNECTED'; callId: string }
+  | { type: 'HELD'; callId: string; held: boolean }
+  | { type: 'ENDED'; callId: string; cause: EndCause; detail?: string }
+  | { type: 'ANSWER' }
+  | { type: 'DECLINE' }
+  | { type: 'HANGUP' }
+  | { type: 'TOGGLE_HOLD' }
+  | { type: 'TOGGLE_MUTE' }
+  | { type: 'DTMF'; tones: string }
+  | { type: 'SCREEN_POP_RESULT'; callId: string; matches: RecordRef[] }
+  | { type: 'SCREEN_POP_FAILED'; callId: string; error: string }
+  | { type: 'SELECT_RECORD'; recordId: string }
+  | { type: 'POP_SEARCH' }
+  | { type: 'POP_NEW_RECORD'; entityName: 'Contact' | 'Lead' }
+  | { type: 'WRAP_UP_EDITED'; disposition: string; notes: string }
+  | { type: 'SUBMIT_WRAP_UP' }
+  | { type: 'LOG_SAVED'; callId: string; taskId: string }
+  | { type: 'LOG_FAILED'; callId: string; error: string }
+  | { type: 'RETRY_LOG'; callId: string }
+  | { type: 'NOTICE'; notice: Notice }
+  | { type: 'DISMISS_NOTICE' }
+);
+
+export type EventType = MachineEvent['type'];
+export type EventOf<T extends EventType> = Extract<MachineEvent, { type: T }>;
+
+/** Side effects as data; the effect runner carries them out and feeds results back as events. */
+export type Effect =
+  | { type: 'dial'; callId: string; number: string }
+  | { type: 'answer'; callId: string }
+  | { type: 'decline'; callId: string }
+  | { type: 'hangup'; callId: string }
+  | { type: 'hold'; callId: string; held: boolean }
+  | { type: 'mute'; callId: string; muted: boolean }
+  | { type: 'dtmf'; callId: string; tones: string }
+  | { type: 'showPanel' }
+  | { type: 'searchCaller'; callId: string; number: string; direction: Direction }
+  | { type: 'screenPop'; pop: ScreenPopParams }
+  | { type: 'saveLog'; callId: string; value: SaveLogValue }
+  | { type: 'refreshView' };
+
+export type Transition = readonly [MachineState, readonly Effect[]];

@@ -1,0 +1,64 @@
+import type { Call, RecordRef } from '../call/types';
+import type { SaveLogValue } from '../opencti/types';
+
+/**
+ * The Task written for a call. saveLog sets no defaults (Task.Status would be "Not Started"),
+ * so every field that makes it a closed call activity is sent explicitly. TaskSubtype is
+ * create-only, which is fine: a log is created once and only ever updated by its Id.
+ */
+export const TASK_LIMITS = { subject: 255, callObject: 255, disposition: 255, description: 32_000 } as const;
+
+const WHO_TYPES = new Set(['Contact', 'Lead']);
+
+export function isWhoType(objectType: string | null): boolean {
+  return objectType !== null && WHO_TYPES.has(objectType);
+}
+
+/** Splits records into the Task's WhoId / WhatId; a Lead can't be combined with a WhatId. */
+export function relate(who: RecordRef | null, what: RecordRef | null): { WhoId?: string; WhatId?: string } {
+  const out: { WhoId?: string; WhatId?: string } = {};
+  if (who) out.WhoId = who.id;
+  if (what && !(who && who.objectType === 'Lead')) out.WhatId = what.id;
+  return out;
+}
+
+export function buildTaskLog(call: Call, at: number): SaveLogValue {
+  const inbound = call.direction === 'inbound';
+  const party = call.who?.name ?? call.what?.name ?? call.display;
+  const subject = inbound ? `Inbound call from ${party}` : `Outbound call to ${party}`;
+  const seconds = call.connectedAt !== null ? Math.max(0, Math.round(((call.endedAt ?? at) - call.connectedAt) / 1000)) : 0;
+  const value: SaveLogValue = {
+    entityApiName: 'Task',
+    Subject: clip(subject, TASK_LIMITS.subject),
+    Status: 'Completed',
+    ActivityDate: localDate(call.startedAt),
+    TaskSubtype: 'Call',
+    CallType: inbound ? 'Inbound' : 'Outbound',
+    CallDurationInSeconds: seconds,
+    CallObject: clip(call.id, TASK_LIMITS.callObject),
+    CallDisposition: clip(call.disposition, TASK_LIMITS.disposition),
+    Description: clip(describe(call), TASK_LIMITS.description),
+    ...relate(call.who, call.what)
+  };
+  return value;
+}
+
+function describe(call: Call): string {
+  const lines = [call.notes.trim()];
+  const facts = [`${call.direction === 'inbound' ? 'From' : 'To'}: ${call.display}`];
+  if (call.callerName) facts.push(`Caller ID name: ${call.callerName}`);
+  if (call.connectedAt === null && call.endCause) facts.push(`Not connected (${call.endCause})`);
+  lines.push(facts.join(' · '));
+  return lines.filter((l) => l.length > 0).join('\n\n');
+}
+
+/** YYYY-MM-DD in the agent's time zone: ActivityDate is a date, not a timestamp. */
+export function localDate(epochMs: number): string {
+  const d = new Date(epochMs);
+  const pad = (n: number) => String(n).padStart(2, '0');
+  return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}`;
+}
+
+function clip(text: string, max: number): string {
+  return text.length > max ? `${text.slice(0, max - 1)}…` : text;
+}

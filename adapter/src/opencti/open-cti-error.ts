@@ -1,0 +1,43 @@
+import type { OpenCtiErrorItem } from './types';
+
+/**
+ * A failed Open CTI call. `code` is the platform's (INVALID_PARAM, GENERIC_ERROR, SERVER_ERROR,
+ * SOFTPHONE_CONTAINER_ERROR) or ours: CLIENT_VALIDATION when the library threw before posting,
+ * TIMEOUT when the host never answered (the library itself never times out), UNAVAILABLE when
+ * the library is not loaded at all.
+ */
+export class OpenCtiError extends Error {
+  readonly method: string;
+  readonly code: string;
+  readonly description: string;
+  readonly details: unknown;
+  readonly errors: OpenCtiErrorItem[];
+
+  constructor(method: string, errors: OpenCtiErrorItem[]) {
+    const first = errors[0] ?? { code: 'GENERIC_ERROR', description: 'The call failed without an error description.' };
+    super(`${method}: ${first.code}: ${first.description}`);
+    this.name = 'OpenCtiError';
+    this.method = method;
+    this.code = first.code;
+    this.description = first.description;
+    this.details = first.details;
+    this.errors = errors;
+  }
+
+  /** A one-line, agent-readable explanation including saveLog's `details` when present. */
+  toAgentMessage(): string {
+    const details = describeDetails(this.details);
+    return details ? `${this.description} (${details})` : this.description;
+  }
+}
+
+function describeDetails(details: unknown): string {
+  if (details === undefined || details === null) return '';
+  if (typeof details === 'string') return details;
+  if (Array.isArray(details)) {
+    return details
+      .map((d) => (typeof d === 'string' ? d : typeof d === 'object' && d !== null && 'message' in d ? String(d.message) : JSON.stringify(d)))
+      .join('; ');
+  }
+  return JSON.stringify(details);
+}

@@ -1,0 +1,97 @@
+import { useState } from 'preact/hooks';
+import { formatDuration } from '../call/projections';
+import type { Call, Phase } from '../call/types';
+import type { ViewActions } from './actions';
+import { CallerRecords } from './caller-records';
+import { Keypad } from './dial-pad';
+import { ButtonIcon } from './icon';
+
+const PHASE_TEXT: Partial<Record<Phase, string>> = { dialing: 'Calling…', ringing: 'Incoming call', connected: 'Connected', held: 'On hold' };
+
+function Party({ call }: { call: Call }) {
+  const who = call.who ?? call.what;
+  return (
+    <div class="sb-party">
+      <p class="slds-text-heading_small sb-party-name" data-id="caller-name">
+        {who?.name ?? call.callerName ?? call.display}
+      </p>
+      <p class="slds-text-body_regular slds-text-color_weak" data-id="caller-number">
+        {call.display}
+      </p>
+    </div>
+  );
+}
+
+export function IncomingCall({ call, actions }: { call: Call; actions: ViewActions }) {
+  return (
+    <section class="slds-p-around_small sb-incoming" data-id="incoming-banner" aria-label="Incoming call">
+      <p class="slds-text-title_caps" data-id="call-state">
+        Incoming call
+      </p>
+      <Party call={call} />
+      <CallerRecords call={call} actions={actions} />
+      <div class="slds-grid slds-gutters_xx-small slds-m-top_small">
+        <div class="slds-col">
+          <button type="button" class="slds-button slds-button_success slds-button_stretch" data-id="answer-button" onClick={() => actions.dispatch({ type: 'ANSWER' })}>
+            <ButtonIcon name="call" />
+            Answer
+          </button>
+        </div>
+        <div class="slds-col">
+          <button type="button" class="slds-button slds-button_destructive slds-button_stretch" data-id="decline-button" onClick={() => actions.dispatch({ type: 'DECLINE' })}>
+            <ButtonIcon name="end_call" />
+            Decline
+          </button>
+        </div>
+      </div>
+    </section>
+  );
+}
+
+export function ActiveCall({ call, phase, now, actions }: { call: Call; phase: Phase; now: number; actions: ViewActions }) {
+  const [keypad, setKeypad] = useState(false);
+  const live = phase === 'connected' || phase === 'held';
+  return (
+    <section class="slds-p-around_small sb-active" data-id="call-panel" aria-label="Current call">
+      <div class="slds-grid slds-grid_align-spread">
+        <p class="slds-text-title_caps" data-id="call-state" data-phase={phase}>
+          {PHASE_TEXT[phase] ?? phase}
+        </p>
+        {live && call.connectedAt !== null ? (
+          <p class="slds-text-title sb-timer" data-id="call-timer" aria-label="Call duration">
+            {formatDuration(now - call.connectedAt)}
+          </p>
+        ) : null}
+      </div>
+      <Party call={call} />
+      <CallerRecords call={call} actions={actions} />
+      {live ? (
+        <div class="slds-grid slds-wrap slds-gutters_xx-small slds-m-top_small sb-controls" role="group" aria-label="Call controls">
+          <div class="slds-col slds-size_1-of-3">
+            <button type="button" class={`slds-button slds-button_stretch ${call.held ? 'slds-button_brand' : 'slds-button_neutral'}`} data-id="hold-button" aria-pressed={call.held} onClick={() => actions.dispatch({ type: 'TOGGLE_HOLD' })}>
+              <ButtonIcon name={call.held ? 'play' : 'pause'} />
+              {call.held ? 'Resume' : 'Hold'}
+            </button>
+          </div>
+          <div class="slds-col slds-size_1-of-3">
+            <button type="button" class={`slds-button slds-button_stretch ${call.muted ? 'slds-button_brand' : 'slds-button_neutral'}`} data-id="mute-button" aria-pressed={call.muted} onClick={() => actions.dispatch({ type: 'TOGGLE_MUTE' })}>
+              <ButtonIcon name={call.muted ? 'muted' : 'unmuted'} />
+              {call.muted ? 'Unmute' : 'Mute'}
+            </button>
+          </div>
+          <div class="slds-col slds-size_1-of-3">
+            <button type="button" class={`slds-button slds-button_stretch ${keypad ? 'slds-button_brand' : 'slds-button_neutral'}`} data-id="keypad-toggle" aria-pressed={keypad} aria-expanded={keypad} onClick={() => setKeypad((k) => !k)}>
+              <ButtonIcon name="keypad" />
+              Keypad
+            </button>
+          </div>
+        </div>
+      ) : null}
+      {live && keypad ? <Keypad idPrefix="dtmf" label="Send tone" onKey={(k) => actions.dispatch({ type: 'DTMF', tones: k })} /> : null}
+      <button type="button" class="slds-button slds-button_destructive slds-button_stretch slds-m-top_small" data-id="hangup-button" onClick={() => actions.dispatch({ type: 'HANGUP' })}>
+        <ButtonIcon name="end_call" />
+        {phase === 'dialing' ? 'Cancel call' : 'Hang up'}
+      </button>
+    </section>
+  );
+}

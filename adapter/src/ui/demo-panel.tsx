@@ -1,0 +1,78 @@
+import { useState } from 'preact/hooks';
+import type { Phase } from '../call/types';
+import type { DemoOutcome } from '../telephony/demo/demo-provider';
+import type { ViewActions } from './actions';
+
+/** Numbers that match the sample data an admin is likely to have, plus one that matches nothing. */
+export const SAMPLE_CALLERS: Array<{ label: string; number: string; name?: string }> = [
+  { label: 'Known customer', number: '+1 415 555 0101', name: 'Customer' },
+  { label: 'Shared office line', number: '+1 415 555 0199' },
+  { label: 'Unknown caller', number: '+1 212 555 0142' },
+  { label: 'International', number: '+44 20 7946 0018' }
+];
+
+const OUTCOMES: Array<{ value: DemoOutcome; label: string }> = [
+  { value: 'answer', label: 'Answered after a second' },
+  { value: 'busy', label: 'Busy' },
+  { value: 'no-answer', label: 'No answer' }
+];
+
+/** The far end of the demo line: lets anyone try the whole flow with no phone system. */
+export function DemoPanel({ actions, phase }: { actions: ViewActions; phase: Phase }) {
+  const demo = actions.demo;
+  const [from, setFrom] = useState(SAMPLE_CALLERS[0]?.number ?? '');
+  const [outcome, setOutcome] = useState<DemoOutcome>(demo?.nextOutcome() ?? 'answer');
+  if (!demo) return null;
+  return (
+    <details class="slds-p-horizontal_small slds-p-bottom_small sb-demo" data-id="demo-panel" open={phase === 'idle'}>
+      <summary class="slds-text-title_caps">Demo line</summary>
+      <div class="slds-form-element slds-m-top_x-small">
+        <label class="slds-form-element__label" for="sb-demo-from">
+          Simulate an inbound call from
+        </label>
+        <div class="slds-form-element__control slds-grid">
+          <input id="sb-demo-from" class="slds-input slds-col" type="tel" maxLength={64} data-id="demo-inbound-number" value={from} onInput={(e) => setFrom((e.target as HTMLInputElement).value)} />
+          <button type="button" class="slds-button slds-button_neutral slds-m-left_xx-small" data-id="demo-inbound-button" onClick={() => demo.simulateInbound(from)}>
+            Ring me
+          </button>
+        </div>
+        <div class="slds-m-top_xx-small sb-samples" role="group" aria-label="Sample callers">
+          {SAMPLE_CALLERS.map((s, i) => (
+            <button type="button" class="slds-button slds-button_outline-brand sb-sample" data-id={`demo-sample-${i}`} onClick={() => setFrom(s.number)}>
+              {s.label}
+            </button>
+          ))}
+        </div>
+      </div>
+      <div class="slds-form-element slds-m-top_x-small">
+        <label class="slds-form-element__label" for="sb-demo-outcome">
+          Next outbound call is
+        </label>
+        <div class="slds-form-element__control">
+          <div class="slds-select_container">
+            <select
+              id="sb-demo-outcome"
+              class="slds-select"
+              data-id="demo-outcome"
+              value={outcome}
+              onChange={(e) => {
+                const value = (e.target as HTMLSelectElement).value as DemoOutcome;
+                setOutcome(value);
+                demo.setNextOutcome(value);
+              }}
+            >
+              {OUTCOMES.map((o) => (
+                <option value={o.value}>{o.label}</option>
+              ))}
+            </select>
+          </div>
+        </div>
+      </div>
+      {phase === 'connected' || phase === 'held' ? (
+        <button type="button" class="slds-button slds-button_text-destructive slds-m-top_x-small" data-id="demo-remote-hangup" onClick={() => demo.simulateRemoteHangup()}>
+          Simulate the caller hanging up
+        </button>
+      ) : null}
+    </details>
+  );
+}

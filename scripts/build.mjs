@@ -1,0 +1,68 @@
+#!/usr/bin/env node
+// Builds the adapter into the Softphone_Adapter static resource (a folder SFDX zips on deploy).
+// The output is committed so a fresh clone deploys with plain `sf project deploy start`;
+// `node scripts/build.mjs --check` rebuilds into a temp folder and fails if the committed copy differs.
+import { build } from 'esbuild';
+import { existsSync, mkdirSync, readFileSync, readdirSync } from 'node:fs';
+import { basename, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const root = fileURLToPath(new URL('..', import.meta.url));
+export const RESOURCE_DIR = join(root, 'force-app/main/default/staticresources/Softphone_Adapter');
+const FILES = ['softphone.js', 'softphone.js.map', 'softphone.css'];
+
+/** Builds into memory; paths in the source map are relative to the real resource folder either way. */
+export async function buildAdapter({ write }) {
+  const common = { absWorkingDir: root, outdir: RESOURCE_DIR, write, logLevel: 'warning' };
+  if (write) mkdirSync(RESOURCE_DIR, { recursive: true });
+  const js = await build({
+    ...common,
+    absWorkingDir: root,
+    entryPoints: { softphone: 'adapter/src/main.ts' },
+    bundle: true,
+    format: 'iife',
+    platform: 'browser',
+    target: ['chrome110', 'edge110', 'firefox115', 'safari16'],
+    minify: true,
+    sourcemap: 'linked',
+    sourcesContent: true,
+    legalComments: 'eof',
+    jsx: 'automatic',
+    jsxImportSource: 'preact',
+    charset: 'utf8',
+    define: { 'process.env.NODE_ENV': '"production"' }
+  });
+  const css = await build({ ...common, entryPoints: { softphone: 'adapter/src/ui/softphone.css' }, bundle: true, minify: true });
+  return [...(js.outputFiles ?? []), ...(css.outputFiles ?? [])];
+}
+
+/** Differences between a fresh build and the committed resource, as readable lines. */
+export async function checkAdapter() {
+  const fresh = new Map((await buildAdapter({ write: false })).map((o) => [basename(o.path), Buffer.from(o.contents)]));
+  const problems = [];
+  for (const f of FILES) {
+    const committed = join(RESOURCE_DIR, f);
+    const built = fresh.get(f);
+    if (!built) problems.push(`${f} is not produced by the build`);
+    else if (!existsSync(committed)) problems.push(`${f} is missing from the static resource`);
+    else if (!readFileSync(committed).equals(built)) problems.push(`${f} differs from a fresh build`);
+  }
+  const extra = existsSync(RESOURCE_DIR) ? readdirSync(RESOURCE_DIR).filter((f) => !FILES.includes(f)) : [];
+  for (const f of extra) problems.push(`${f} is in the static resource but not produced by the build`);
+  return problems;
+}
+
+if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
+  if (process.argv.includes('--check')) {
+    const problems = await checkAdapter();
+    if (problems.length) {
+      console.error(`Static resource is stale — run npm run build:\n  ${problems.join('\n  ')}`);
+      process.exit(1);
+    }
+    console.log('Static resource matches a fresh build.');
+  } else {
+    await buildAdapter({ write: true });
+    const sizes = FILES.map((f) => `${f} ${(readFileSync(join(RESOURCE_DIR, f)).length / 1024).toFixed(1)} KB`);
+    console.log(`Built Softphone_Adapter: ${sizes.join(', ')}`);
+  }
+}
