@@ -36,7 +36,7 @@ describe('outbound calls', () => {
 
   test('an invalid number is refused with a reason and nothing is dialled', () => {
     for (const bad of ['', 'call me maybe', '7', '+1 415 555', null, undefined, 'x'.repeat(500), '<img src=x onerror=alert(1)>']) {
-      const { state, effects } = run([dial(bad)]);
+      const { state, effects } = run([{ type: 'DIAL_REQUESTED', callId: 'out-1', input: bad, context: null }]);
       assert.equal(state.phase, 'idle', String(bad));
       assert.equal(effects.length, 0);
       assert.equal(state.notice?.kind, 'error');
