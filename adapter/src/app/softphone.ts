@@ -32,7 +32,8 @@ export class Softphone {
   private current: MachineState = initialState();
   private readonly now: () => number;
   private readonly newId: () => string;
-  private readonly sent = { item: '', clickToDial: null as boolean | null, ready: '', statuses: new Map<string, string>() };
+  // Click-to-dial starts disabled in Lightning until an adapter enables it.
+  private readonly sent = { item: '', clickToDial: false as boolean | null, ready: '', statuses: new Map<string, string>() };
   private ticker: ReturnType<typeof setInterval> | null = null;
   private syncing: Promise<void> = Promise.resolve();
 
