@@ -4,6 +4,7 @@
 import { readFileSync, readdirSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
+import type * as Sdr from '@salesforce/source-deploy-retrieve';
 import type { ComponentSet, SourceComponent } from '@salesforce/source-deploy-retrieve';
 
 export const METADATA_NAMESPACE = 'http://soap.sforce.com/2006/04/metadata';
@@ -37,7 +38,7 @@ function quietSalesforceTooling(): void {
   process.env.SF_DISABLE_TELEMETRY ??= 'true';
 }
 
-async function loadSdr(): Promise<typeof import('@salesforce/source-deploy-retrieve')> {
+async function loadSdr(): Promise<typeof Sdr> {
   quietSalesforceTooling();
   return import('@salesforce/source-deploy-retrieve');
 }
