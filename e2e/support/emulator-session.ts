@@ -1,0 +1,70 @@
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Browser, Frame, Page } from 'playwright-core';
+import { startEmulator, type RunningEmulator } from '../../emulator/server/server';
+import type { EmulatorSnapshot, WindowWithEmulator } from '../../emulator/host/api';
+import { launchChromium } from './browser';
+
+export const ARTIFACTS = join(process.cwd(), 'e2e/artifacts');
+
+/** One emulator + one browser for a test file; each test gets a fresh page (a fresh "org session"). */
+export class EmulatorSession {
+  private emulator: RunningEmulator | null = null;
+  private browser: Browser | null = null;
+
+  async open(): Promise<void> {
+    this.emulator = await startEmulator({ port: 0, quiet: true });
+    this.browser = await launchChromium();
+    mkdirSync(ARTIFACTS, { recursive: true });
+  }
+
+  async close(): Promise<void> {
+    await this.browser?.close();
+    await this.emulator?.close();
+  }
+
+  /** Opens the Lightning stand-in and waits until the softphone has initialised and enabled click-to-dial. */
+  async newPage(query = ''): Promise<{ page: Page; phone: Frame; errors: string[] }> {
+    if (!this.browser || !this.emulator) throw new Error('session not open');
+    const page = await this.browser.newPage({ viewport: { width: 1280, height: 860 } });
+    const errors: string[] = [];
+    page.on('pageerror', (e) => errors.push(e.message));
+    page.on('console', (m) => {
+      if (m.type() === 'error') errors.push(m.text());
+    });
+    await page.goto(this.emulator.hostUrl + query);
+    await page.waitForFunction(() => {
+      const s = (window as WindowWithEmulator).emulator?.state;
+      return s?.initialized === true && s.clickToDialEnabled === true;
+    }, undefined, { timeout: 15_000 });
+    const phone = page.frames().find((f) => f.url().includes('/apex/Softphone_Adapter'));
+    if (!phone) throw new Error('softphone frame not found');
+    return { page, phone, errors };
+  }
+}
+
+export function hostState(page: Page): Promise<EmulatorSnapshot> {
+  return page.evaluate(() => (window as WindowWithEmulator).emulator!.state);
+}
+
+/** Polls the host state until `check` holds (bounded), returning the state that satisfied it. */
+export async function waitForHost(page: Page, check: (s: EmulatorSnapshot) => boolean, what: string, timeoutMs = 10_000): Promise<EmulatorSnapshot> {
+  const deadline = Date.now() + timeoutMs;
+  let last: EmulatorSnapshot | null = null;
+  while (Date.now() < deadline) {
+    last = await hostState(page);
+    if (check(last)) return last;
+    await page.waitForTimeout(50);
+  }
+  throw new Error(`timed out waiting for ${what}; last host state: ${JSON.stringify({ item: last?.item, panel: last?.panel, tasks: last?.tasks?.length })}`);
+}
+
+/** Opens the Phone utility panel the way an agent does: by clicking the utility item. */
+export async function openPhone(page: Page): Promise<void> {
+  if (!(await hostState(page)).panel.visible) await page.locator('[data-id="utility-item"]').click();
+  await waitForHost(page, (s) => s.panel.visible, 'the phone panel to open');
+}
+
+export function phoneState(phone: Frame): Promise<string | null> {
+  return phone.locator('[data-id="softphone"]').getAttribute('data-phase');
+}
