@@ -1,0 +1,39 @@
+/**
+ * `window.emulator`: the driver API for tests and for people poking at the console.
+ * Documented in docs/emulator.md. Everything it returns is plain JSON so Playwright can read it.
+ */
+import type { Json, JsonObject } from '../shared/protocol';
+import type { ReplyDelay } from './bridge';
+import type { SRecord } from './data';
+import type { HostSubscriber } from './message-bus';
+import type { EmulatorState } from './store';
+
+export type EmulatorSnapshot = Omit<EmulatorState, 'records'> & {
+  records: SRecord[];
+  tasks: SRecord[];
+  settings: Record<string, string>;
+};
+
+export interface EmulatorApi {
+  /** A fresh, serialisable copy of the whole state on every read. */
+  readonly state: EmulatorSnapshot;
+  failNextSaveLogs(count: number, description?: string): void;
+  setReplyDelay(delay: ReplyDelay): void;
+  /** Same as clicking the click-to-dial link; false when click-to-dial is disabled or there is no number. */
+  clickToDial(recordId: string, field: string): boolean;
+  navigateTo(recordId: string): boolean;
+  publish(channel: string, message: Json): void;
+  subscribe(channel: string, fn: HostSubscriber): () => void;
+  /** runApex answers keyed `Class.method` or `Class`; the value is the string the Apex method returns. */
+  setApexResponses(map: Record<string, string>): void;
+  /** Canned searchAndScreenPop results keyed by search string (or `*`); null returns to searching the records. */
+  setSearchResults(map: Record<string, JsonObject> | null): void;
+  /** Fires hvs.onWorkStart listeners. */
+  startWork(payload: JsonObject): void;
+  /** Back to the seed data and empty logs; state the adapter set (init, click-to-dial, panel, listeners) is kept. */
+  reset(): void;
+  /** Reloads the softphone iframe and forgets everything the adapter had set. */
+  reloadSoftphone(): void;
+}
+
+export type WindowWithEmulator = Window & { emulator?: EmulatorApi };

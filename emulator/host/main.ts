@@ -1,0 +1,226 @@
+/**
+ * Entry of the Lightning stand-in page: reads the server's inline config, builds the page,
+ * frames the adapter eagerly, answers Open CTI and exposes `window.emulator`.
+ */
+import { isRecord, type Json, type JsonObject } from '../shared/protocol';
+import type { EmulatorApi, EmulatorSnapshot, WindowWithEmulator } from './api';
+import { Bridge } from './bridge';
+import { CLICK_TO_DIAL_PARAMS, recordName, type FieldValue, type SRecord } from './data';
+import { handleCall, type HostContext } from './handlers';
+import { MessageBus } from './message-bus';
+import { Navigator } from './navigation';
+import { SaveLogService } from './save-log';
+import { Store, initialState } from './store';
+import { card, fill, h } from './views/dom';
+import { globalHeader, recordNav, statusBadges } from './views/layout';
+import { newRecordModal } from './views/new-record-modal';
+import { renderPage } from './views/record-page';
+import { channelLogList, navigationCard, protocolCard, tasksCard } from './views/side-panels';
+import { createUtility } from './views/utility-bar';
+
+interface HostConfig {
+  hostOrigin: string;
+  adapterOrigin: string;
+  adapterPath: string;
+  settings: Record<string, string>;
+  settingsError: string | null;
+}
+
+const DEFAULT_CHANNEL = 'Switchboard_Call__c';
+
+function readConfig(): HostConfig {
+  const el = document.getElementById('emulator-config');
+  return JSON.parse(el?.textContent ?? '{}') as HostConfig;
+}
+
+/** `?settings=<json>` overrides call center values for this page load (documented in docs/emulator.md). */
+function settingsWithOverrides(base: Record<string, string>): { settings: Record<string, string>; error: string | null } {
+  const raw = new URLSearchParams(window.location.search).get('settings');
+  if (raw === null) return { settings: { ...base }, error: null };
+  try {
+    const parsed: unknown = JSON.parse(raw);
+    if (!isRecord(parsed)) throw new Error('not an object');
+    const merged = { ...base };
+    for (const [key, value] of Object.entries(parsed)) merged[key] = String(value);
+    return { settings: merged, error: null };
+  } catch (err) {
+    return { settings: { ...base }, error: `Ignoring ?settings=: ${err instanceof Error ? err.message : String(err)}` };
+  }
+}
+
+function randomHex(bytes: number): string {
+  return [...crypto.getRandomValues(new Uint8Array(bytes))].map((b) => b.toString(16).padStart(2, '0')).join('');
+}
+
+/** The query string Lightning appends to the adapter URL (same keys, same order). */
+function adapterSrc(config: HostConfig): string {
+  // Lightning leaves ':' unescaped in the origin (https:%2F%2Fna85.lightning.force.com).
+  const origin = encodeURIComponent(config.hostOrigin).replace(/%3A/gi, ':');
+  return `${config.adapterOrigin}${config.adapterPath}?mode=Lightning&isdtp=vw&sfdcIframeOrigin=${origin}&nonce=${randomHex(20)}&ltn_app_id=06m000000000001&clc=0`;
+}
+
+function sizeSetting(settings: Record<string, string>, key: string, fallback: number): number {
+  const value = Number(settings[`/reqGeneralInfo/${key}`]);
+  return Number.isFinite(value) && value > 0 ? value : fallback;
+}
+
+function boot(): void {
+  const config = readConfig();
+  const { settings, error: overrideError } = settingsWithOverrides(config.settings);
+  const store = new Store(initialState(sizeSetting(settings, 'reqSoftphoneHeight', 480), sizeSetting(settings, 'reqSoftphoneWidth', 340)));
+
+  let iframe: HTMLIFrameElement | null = null;
+  const bridgeRef: { current: Bridge | null } = { current: null };
+  const emit = (methodName: string, payload: Json, eventName?: string): void => bridgeRef.current?.emit(methodName, payload, eventName);
+
+  const navigator = new Navigator(store, config.hostOrigin, (payload) => emit('onNavigationChange', payload));
+  const bus = new MessageBus(store, (channel, message) => emit('subscribe', message, channel));
+  const saveLog = new SaveLogService(store);
+  const ctx: HostContext = { store, navigator, bus, saveLog, settings, apexResponses: new Map(), searchOverride: null };
+  const bridge = new Bridge(config.adapterOrigin, () => iframe?.contentWindow ?? null, store, (call) => handleCall(call, ctx));
+  bridgeRef.current = bridge;
+
+  function dial(record: SRecord, field: string): boolean {
+    const value = record.fields[field];
+    if (!store.state.clickToDialEnabled || typeof value !== 'string' || value === '') return false;
+    const payload: JsonObject = { number: value, recordId: record.Id, recordName: recordName(record), objectType: record.objectType };
+    const params = CLICK_TO_DIAL_PARAMS[field];
+    if (params !== undefined) payload.params = params;
+    emit('onClickToDial', payload);
+    return true;
+  }
+  const openRecord = (id: string): void => navigator.go({ kind: 'record', recordId: id }, 'user');
+  const pageActions = { openRecord, dial: (record: SRecord, field: string) => void dial(record, field) };
+  const togglePanel = (): void => store.update((s) => (s.panel.visible = !s.panel.visible));
+
+  // ---- layout (built once; regions are refilled on every state change) ----
+  const status = h('div', { class: 'slds-grid slds-grid_vertical-align-center' });
+  const navRegion = h('div', { class: 'emu-nav' });
+  const pageRegion = h('div', { class: 'emu-page slds-card' });
+  const tasksRegion = h('div', {});
+  const navLogRegion = h('div', {});
+  const protocolRegion = h('div', {});
+  const channelLogRegion = h('div', { dataId: 'channel-log' });
+  const modalRoot = h('div', {});
+  const channelInput = h('input', { class: 'slds-input', dataId: 'channel-name', attrs: { type: 'text', 'aria-label': 'Channel' } });
+  channelInput.value = DEFAULT_CHANNEL;
+  const messageInput = h('textarea', { class: 'slds-textarea emu-json-input', dataId: 'channel-message', attrs: { rows: '2', 'aria-label': 'Message JSON' } });
+  messageInput.value = '{"type":"ping"}';
+  const publishButton = h('button', {
+    class: 'slds-button slds-button_neutral slds-m-top_x-small',
+    dataId: 'channel-publish',
+    onClick: () => {
+      try {
+        bus.publishFromHost(channelInput.value, JSON.parse(messageInput.value) as Json);
+        messageInput.setCustomValidity('');
+      } catch {
+        messageInput.setCustomValidity('Not valid JSON');
+        messageInput.reportValidity();
+      }
+    }
+  }, 'Publish to softphone');
+  const channelCard = card('Message channel', 'socialshare', 'channel-panel', channelInput, h('div', { class: 'slds-m-top_x-small' }, messageInput), publishButton, channelLogRegion);
+
+  const utility = createUtility(store, adapterSrc(config), togglePanel);
+  iframe = utility.iframe;
+  const warnings = [config.settingsError, overrideError].filter((w): w is string => w !== null);
+  const root = document.getElementById('emulator-root') ?? document.body;
+  fill(
+    root,
+    globalHeader(status),
+    ...warnings.map((w) => h('div', { class: 'slds-notify slds-notify_alert slds-alert_warning', attrs: { role: 'alert' } }, w)),
+    h('div', { class: 'emu-body' }, h('aside', { class: 'emu-left' }, navRegion), h('main', { class: 'emu-center' }, pageRegion, tasksRegion), h('aside', { class: 'emu-right' }, channelCard, navLogRegion, protocolRegion)),
+    utility.panel,
+    utility.bar,
+    modalRoot
+  );
+
+  let shownModal: object | null = null;
+  function render(): void {
+    fill(status, ...statusBadges(store));
+    fill(navRegion, recordNav(store, openRecord));
+    fill(pageRegion, renderPage(store, store.state.page, pageActions));
+    fill(tasksRegion, tasksCard(store));
+    fill(navLogRegion, navigationCard(store));
+    fill(protocolRegion, protocolCard(store));
+    fill(channelLogRegion, channelLogList(store));
+    utility.render();
+    // Re-create the modal only when a different one opens, so typing in it survives re-renders.
+    const modal = store.state.modal;
+    if (modal !== shownModal) {
+      shownModal = modal;
+      fill(
+        modalRoot,
+        modal
+          ? newRecordModal(modal, {
+              save: (entityName: string, fields: Record<string, FieldValue>) => {
+                const id = store.newId(entityName);
+                store.update((s) => s.records.push({ Id: id, objectType: entityName, fields }));
+                navigator.go({ kind: 'record', recordId: id }, 'user');
+              },
+              cancel: () => store.update((s) => (s.modal = null))
+            })
+          : null
+      );
+    }
+  }
+  let scheduled = false;
+  store.onChange(() => {
+    // Several changes in one task render once; tests read state, not the DOM, between them.
+    if (scheduled) return;
+    scheduled = true;
+    queueMicrotask(() => {
+      scheduled = false;
+      render();
+    });
+  });
+  render();
+  bridge.start();
+
+  const api: EmulatorApi = {
+    get state(): EmulatorSnapshot {
+      const s = store.state;
+      return JSON.parse(JSON.stringify({ ...s, tasks: s.records.filter((r) => r.objectType === 'Task'), settings })) as EmulatorSnapshot;
+    },
+    failNextSaveLogs: (count, description) => saveLog.failNext(count, description),
+    setReplyDelay: (delay) => bridge.setReplyDelay(delay),
+    clickToDial: (recordId, field) => {
+      const record = store.findRecord(recordId);
+      return record ? dial(record, field) : false;
+    },
+    navigateTo: (recordId) => {
+      if (!store.findRecord(recordId)) return false;
+      navigator.go({ kind: 'record', recordId }, 'emulator');
+      return true;
+    },
+    publish: (channel, message) => bus.publishFromHost(channel, message),
+    subscribe: (channel, fn) => bus.subscribeHost(channel, fn),
+    setApexResponses: (map) => {
+      ctx.apexResponses = new Map(Object.entries(map));
+    },
+    setSearchResults: (map) => {
+      ctx.searchOverride = map;
+    },
+    startWork: (payload) => emit('onWorkStart', payload),
+    reset: () => {
+      const fresh = initialState(store.state.panel.height, store.state.panel.width);
+      store.update((s) => {
+        Object.assign(s, { ...fresh, clickToDialEnabled: s.clickToDialEnabled, initialized: s.initialized, panel: s.panel, item: s.item, listenersRegistered: s.listenersRegistered, adapterChannels: s.adapterChannels });
+      });
+      saveLog.reset();
+      bridge.resetDelays();
+      ctx.apexResponses = new Map();
+      ctx.searchOverride = null;
+    },
+    reloadSoftphone: () => {
+      const fresh = initialState(sizeSetting(settings, 'reqSoftphoneHeight', 480), sizeSetting(settings, 'reqSoftphoneWidth', 340));
+      store.update((s) => {
+        Object.assign(s, { clickToDialEnabled: false, initialized: false, panel: { ...fresh.panel, visible: s.panel.visible }, item: fresh.item, listenersRegistered: {}, adapterChannels: [] });
+      });
+      utility.iframe.src = adapterSrc(config);
+    }
+  };
+  (window as WindowWithEmulator).emulator = api;
+}
+
+boot();

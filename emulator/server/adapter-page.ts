@@ -1,0 +1,73 @@
+/**
+ * Renders the real Visualforce adapter page the way the org would for the parts the emulator knows
+ * (`<apex:page>`, `<apex:slds/>`, static resource and SLDS asset URLs) and refuses everything else,
+ * so a page the org would render differently never passes here silently.
+ */
+import { readFileSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+
+export class PageRenderError extends Error {}
+
+export interface RenderOptions {
+  /** The `.page` file (read on every request so edits show up on reload). */
+  pagePath: string;
+  /** The static resource folder, for the cache-busting timestamp in resource URLs. */
+  staticResourceDir: string;
+  resourceName?: string;
+}
+
+/** Attributes that make Visualforce run server code the emulator cannot run. */
+const SERVER_SIDE_ATTRIBUTES = /\b(controller|standardController|extensions|action)\s*=/i;
+
+function mtimeOf(path: string): number {
+  try {
+    return Math.floor(statSync(path).mtimeMs);
+  } catch {
+    return 0;
+  }
+}
+
+export function renderAdapterPage(options: RenderOptions): string {
+  const resourceName = options.resourceName ?? 'Softphone_Adapter';
+  let source: string;
+  try {
+    source = readFileSync(options.pagePath, 'utf8');
+  } catch {
+    throw new PageRenderError(`Visualforce page not found: ${options.pagePath}`);
+  }
+
+  const open = /<apex:page\b[^>]*>/.exec(source);
+  if (!open) throw new PageRenderError('The page has no <apex:page> element.');
+  if (SERVER_SIDE_ATTRIBUTES.test(open[0])) {
+    throw new PageRenderError(`<apex:page> uses a controller/action, which the emulator cannot run: ${open[0]}`);
+  }
+  let html = source.replace(open[0], '').replace(/<\/apex:page\s*>/, '');
+
+  html = html.replace(
+    /<apex:slds\s*\/>/g,
+    '<link rel="stylesheet" href="/slds/styles/salesforce-lightning-design-system.min.css"/>'
+  );
+  const resourcePattern = new RegExp(
+    `\\{!\\s*URLFOR\\(\\s*\\$Resource\\.${resourceName}\\s*,\\s*(['"])([^'"]*)\\1\\s*\\)\\s*\\}`,
+    'g'
+  );
+  html = html.replace(resourcePattern, (_match, _quote: string, file: string) => {
+    const mtime = mtimeOf(join(options.staticResourceDir, file));
+    return `/resource/${mtime}/${resourceName}/${file}`;
+  });
+  // $Asset.SLDS 'assets' (or a path below it) maps onto the locally installed SLDS assets.
+  html = html.replace(
+    /\{!\s*URLFOR\(\s*\$Asset\.SLDS\s*,\s*(['"])assets(\/[^'"]*)?\1\s*\)\s*\}/g,
+    (_match, _quote: string, rest: string | undefined) => `/slds${rest ?? ''}`
+  );
+
+  const leftovers = [...html.matchAll(/\{![^}]*\}|<apex:[\w-]+[^>]*>/g)].map((m) => m[0]);
+  if (leftovers.length > 0) {
+    throw new PageRenderError(
+      `The emulator cannot render these Visualforce constructs (the org would): ${leftovers.join(', ')}`
+    );
+  }
+  // docType="html-5.0" makes Visualforce emit the HTML5 doctype; without it the browser is in quirks mode.
+  if (!/^\s*<!doctype/i.test(html)) html = `<!DOCTYPE html>\n${html.trimStart()}`;
+  return html;
+}

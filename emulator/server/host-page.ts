@@ -1,0 +1,35 @@
+/** The Lightning stand-in's HTML shell; the host script reads its configuration from the inline JSON. */
+import type { CallCenterSettings } from './callcenter-settings';
+
+export interface HostConfig {
+  hostOrigin: string;
+  adapterOrigin: string;
+  /** Path of the adapter page on the adapter origin (from reqAdapterUrl when it is relative). */
+  adapterPath: string;
+  settings: CallCenterSettings;
+  /** Why the call center could not be read, shown in the page instead of failing silently. */
+  settingsError: string | null;
+}
+
+/** `<` is escaped so no value inside the JSON can close the script element. */
+function jsonForScript(value: unknown): string {
+  return JSON.stringify(value).replace(/</g, '\\u003c');
+}
+
+export function renderHostPage(config: HostConfig): string {
+  return `<!DOCTYPE html>
+<html lang="en">
+<head>
+<meta charset="utf-8">
+<title>Switchboard — Lightning emulator</title>
+<link rel="stylesheet" href="/slds/styles/salesforce-lightning-design-system.min.css">
+<link rel="stylesheet" href="/emulator/host.css">
+<script type="application/json" id="emulator-config">${jsonForScript(config)}</script>
+</head>
+<body>
+<div id="emulator-root"></div>
+<script src="/emulator/host.js"></script>
+</body>
+</html>
+`;
+}

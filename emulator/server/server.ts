@@ -1,0 +1,188 @@
+/**
+ * The local Lightning host emulator: one HTTP server on 127.0.0.1 that answers as two origins,
+ * dispatched by the Host header, because the real adapter (Visualforce domain) and Lightning
+ * live on different origins and the Open CTI protocol depends on that:
+ *   http://localhost:PORT  — the host page (Lightning stand-in)
+ *   http://127.0.0.1:PORT  — the adapter frame (Visualforce stand-in)
+ */
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import { readFileSync } from 'node:fs';
+import { basename, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { AddressInfo } from 'node:net';
+import { buildBundles } from './bundle';
+import { PageRenderError, renderAdapterPage } from './adapter-page';
+import { readCallCenterSettings, type CallCenterSettings } from './callcenter-settings';
+import { renderHostPage, type HostConfig } from './host-page';
+import { contentTypeOf, resolveSafeFile } from './static-files';
+
+export interface EmulatorOptions {
+  /** 0 picks a free port (tests). Default 8640. */
+  port?: number;
+  quiet?: boolean;
+  /** Project root; the defaults below are under its force-app/main/default. */
+  projectRoot?: string;
+  pagePath?: string;
+  staticResourceDir?: string;
+  callCenterPath?: string;
+}
+
+export interface RunningEmulator {
+  hostUrl: string;
+  adapterOrigin: string;
+  port: number;
+  close(): Promise<void>;
+}
+
+const RESOURCE_NAME = 'Softphone_Adapter';
+const OPENCTI_PATH = '/support/api/66.0/lightning/opencti_min.js';
+const defaultRoot = fileURLToPath(new URL('../..', import.meta.url));
+
+interface Paths {
+  pagePath: string;
+  staticResourceDir: string;
+  callCenterPath: string;
+  sldsDir: string;
+  hostCss: string;
+}
+
+function resolvePaths(opts: EmulatorOptions): Paths {
+  const root = opts.projectRoot ?? defaultRoot;
+  const meta = join(root, 'force-app/main/default');
+  return {
+    pagePath: opts.pagePath ?? join(meta, 'pages/Softphone_Adapter.page'),
+    staticResourceDir: opts.staticResourceDir ?? join(meta, 'staticresources', RESOURCE_NAME),
+    callCenterPath: opts.callCenterPath ?? join(meta, 'callCenters/Switchboard.callCenter-meta.xml'),
+    sldsDir: join(defaultRoot, 'node_modules/@salesforce-ux/design-system/assets'),
+    hostCss: join(defaultRoot, 'emulator/host/host.css')
+  };
+}
+
+function send(res: ServerResponse, status: number, type: string, body: string | Buffer, cache = false): void {
+  res.writeHead(status, {
+    'Content-Type': type,
+    'Cache-Control': cache ? 'public, max-age=3600' : 'no-cache',
+    'X-Content-Type-Options': 'nosniff'
+  });
+  res.end(body);
+}
+
+function notFound(res: ServerResponse): void {
+  send(res, 404, 'text/plain; charset=utf-8', 'Not found');
+}
+
+function sendFile(res: ServerResponse, baseDir: string, relative: string, cache: boolean): void {
+  const file = resolveSafeFile(baseDir, relative);
+  if (!file) return notFound(res);
+  send(res, 200, contentTypeOf(file), readFileSync(file), cache);
+}
+
+function loadSettings(path: string): { settings: CallCenterSettings; error: string | null } {
+  try {
+    return { settings: readCallCenterSettings(path), error: null };
+  } catch (err) {
+    return { settings: {}, error: `Could not read ${path}: ${err instanceof Error ? err.message : String(err)}` };
+  }
+}
+
+/** A relative reqAdapterUrl (`/apex/Page`) is what a VF adapter uses; anything else falls back to the page name. */
+function adapterPathFrom(settings: CallCenterSettings, pageName: string): string {
+  const url = settings['/reqGeneralInfo/reqAdapterUrl'];
+  if (url?.startsWith('/apex/')) return url.split('?')[0] ?? url;
+  return `/apex/${pageName}`;
+}
+
+export async function startEmulator(opts: EmulatorOptions = {}): Promise<RunningEmulator> {
+  const paths = resolvePaths(opts);
+  const bundles = await buildBundles();
+  const pageName = basename(paths.pagePath).replace(/\.page$/, '');
+  let port = 0;
+  const hostOrigin = (): string => `http://localhost:${port}`;
+  const adapterOrigin = (): string => `http://127.0.0.1:${port}`;
+
+  function hostConfig(): HostConfig {
+    const { settings, error } = loadSettings(paths.callCenterPath);
+    return {
+      hostOrigin: hostOrigin(),
+      adapterOrigin: adapterOrigin(),
+      adapterPath: adapterPathFrom(settings, pageName),
+      settings,
+      settingsError: error
+    };
+  }
+
+  function serveHost(path: string, res: ServerResponse): void {
+    if (path === '/') return send(res, 200, 'text/html; charset=utf-8', renderHostPage(hostConfig()));
+    if (path === '/emulator/host.js') return send(res, 200, contentTypeOf('x.js'), bundles.host);
+    if (path === '/emulator/host.css') return send(res, 200, contentTypeOf('x.css'), readFileSync(paths.hostCss));
+    if (path === '/emulator/callcenter-settings.json') {
+      return send(res, 200, contentTypeOf('x.json'), JSON.stringify(hostConfig().settings, null, 2));
+    }
+    if (path.startsWith('/slds/')) return sendFile(res, paths.sldsDir, path.slice('/slds/'.length), true);
+    notFound(res);
+  }
+
+  function serveAdapter(path: string, res: ServerResponse): void {
+    if (path === `/apex/${pageName}`) {
+      try {
+        const html = renderAdapterPage({ pagePath: paths.pagePath, staticResourceDir: paths.staticResourceDir });
+        return send(res, 200, 'text/html; charset=utf-8', html);
+      } catch (err) {
+        if (!(err instanceof PageRenderError)) throw err;
+        return send(res, 500, 'text/plain; charset=utf-8', `Switchboard emulator: ${err.message}\n`);
+      }
+    }
+    if (path === OPENCTI_PATH) return send(res, 200, contentTypeOf('x.js'), bundles.client);
+    const resource = /^\/resource\/\d+\/([^/]+)\/(.+)$/.exec(path);
+    if (resource) {
+      if (resource[1] !== RESOURCE_NAME || resource[2] === undefined) return notFound(res);
+      return sendFile(res, paths.staticResourceDir, resource[2], false);
+    }
+    if (path.startsWith('/slds/')) return sendFile(res, paths.sldsDir, path.slice('/slds/'.length), true);
+    notFound(res);
+  }
+
+  function handle(req: IncomingMessage, res: ServerResponse): void {
+    if (req.method !== 'GET' && req.method !== 'HEAD') return notFound(res);
+    const rawUrl = req.url ?? '/';
+    // Keep the path percent-encoded: the file resolver decodes once and checks what it got.
+    const path = rawUrl.split('?')[0] ?? '/';
+    const hostname = (req.headers.host ?? '').replace(/:\d+$/, '');
+    // Browsers ask for it on both origins; answering 204 keeps the console free of noise.
+    if (path === '/favicon.ico') {
+      res.writeHead(204).end();
+      return;
+    }
+    if (hostname === 'localhost') return serveHost(path, res);
+    if (hostname === '127.0.0.1') return serveAdapter(path, res);
+    notFound(res);
+  }
+
+  const server = createServer((req, res) => {
+    try {
+      handle(req, res);
+    } catch (err) {
+      if (!opts.quiet) console.error(err);
+      if (!res.headersSent) send(res, 500, 'text/plain; charset=utf-8', 'Internal emulator error');
+      else res.end();
+    }
+  });
+
+  await new Promise<void>((resolveListen, reject) => {
+    server.once('error', reject);
+    server.listen(opts.port ?? 8640, '127.0.0.1', () => resolveListen());
+  });
+  port = (server.address() as AddressInfo).port;
+  if (!opts.quiet) console.log(`Switchboard emulator listening on ${hostOrigin()}/ (adapter origin ${adapterOrigin()})`);
+
+  return {
+    hostUrl: `${hostOrigin()}/`,
+    adapterOrigin: adapterOrigin(),
+    port,
+    close: () =>
+      new Promise<void>((resolveClose, reject) => {
+        server.close((err) => (err ? reject(err) : resolveClose()));
+        server.closeAllConnections();
+      })
+  };
+}
