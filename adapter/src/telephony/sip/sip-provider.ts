@@ -1,7 +1,6 @@
 import * as JsSIP from 'jssip';
-import type { EndEvent, RTCSession } from 'jssip/lib/RTCSession';
-import type { RTCSessionEvent, UA, UAConfiguration, UnRegisteredEvent } from 'jssip/lib/UA';
-import type { CallOptions } from 'jssip/lib/UA';
+import type { EndEvent, IncomingDTMFEvent, OutgoingDTMFEvent, RTCSession } from 'jssip/lib/RTCSession';
+import type { CallOptions, RTCSessionEvent, UA, UAConfiguration, UnRegisteredEvent } from 'jssip/lib/UA';
 import type { Logger } from '../../logging/logger';
 import type { DialRequest, EndCause, ProviderEvent, RegistrationState, TelephonyProvider } from '../provider';
 import { endCauseFromJsSip, type Originator } from './end-cause';
@@ -64,6 +63,7 @@ export class SipProvider implements TelephonyProvider {
   private claim: { callId: string } | undefined;
   private inboundCounter = 0;
   private pendingStart: { resolve: () => void; reject: (error: Error) => void } | undefined;
+  private starting: Promise<void> | undefined;
 
   constructor(
     private readonly config: SipConfig,
@@ -83,6 +83,8 @@ export class SipProvider implements TelephonyProvider {
 
   start(): Promise<void> {
     if (this.registration.state === 'registered') return Promise.resolve();
+    // A second start() while the first is pending shares its outcome.
+    if (this.starting) return this.starting;
     const started = new Promise<void>((resolve, reject) => {
       const timer = setTimeout(() => {
         this.pendingStart = undefined;
@@ -108,6 +110,11 @@ export class SipProvider implements TelephonyProvider {
       this.setRegistration('registering');
       this.ua.start();
     }
+    this.starting = started;
+    const clear = () => {
+      if (this.starting === started) this.starting = undefined;
+    };
+    started.then(clear, clear);
     return started;
   }
 
@@ -359,7 +366,7 @@ export class SipProvider implements TelephonyProvider {
     session.on('unhold', ({ originator }) => {
       if (originator === 'remote' && isCurrent()) call.remoteHold = false;
     });
-    session.on('newDTMF', (event) => {
+    session.on('newDTMF', (event: IncomingDTMFEvent | OutgoingDTMFEvent) => {
       if (event.originator === 'remote' && isCurrent()) this.dtmfListener(call.id, event.dtmf.tone);
     });
     session.on('refer', (event) => {

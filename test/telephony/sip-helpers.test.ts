@@ -1,0 +1,51 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { keepLoopbackCandidates } from '../../adapter/src/telephony/sip/sdp-candidates';
+import { startIceGatheringTimeout } from '../../adapter/src/telephony/sip/ice-gathering-timeout';
+import { sipConfigFromSettings } from '../../adapter/src/telephony/sip/sip-config';
+
+test('keepLoopbackCandidates drops every non-loopback candidate and nothing else', () => {
+  const sdp = [
+    'v=0',
+    'm=audio 9 UDP/TLS/RTP/SAVPF 111',
+    'a=candidate:1 1 udp 2122260223 127.0.0.1 50000 typ host generation 0',
+    'a=candidate:2 1 udp 2122194687 192.0.2.2 50001 typ host generation 0',
+    'a=candidate:3 1 udp 2122194687 fd00::2 50002 typ host generation 0',
+    'a=candidate:4 1 tcp 1518280447 127.0.0.1 9 typ host tcptype active',
+    'a=mid:0',
+    ''
+  ].join('\r\n');
+  const out = keepLoopbackCandidates(sdp);
+  assert.match(out, /127\.0\.0\.1 50000/);
+  assert.match(out, /127\.0\.0\.1 9 typ host tcptype active/);
+  assert.doesNotMatch(out, /192\.0\.2\.2|fd00::2/);
+  assert.ok(out.endsWith('a=mid:0\r\n'));
+});
+
+test('ICE timeout calls the last ready() when candidates came, onNoCandidates otherwise', async () => {
+  let readyCalls = 0;
+  let noCandidates = 0;
+  const withCandidates = startIceGatheringTimeout(20, () => (noCandidates += 1));
+  withCandidates.candidate(() => (readyCalls += 1));
+  const without = startIceGatheringTimeout(20, () => (noCandidates += 1));
+  const finishedEarly = startIceGatheringTimeout(20, () => (noCandidates += 1));
+  finishedEarly.done();
+  await new Promise((resolve) => setTimeout(resolve, 60));
+  assert.equal(readyCalls, 1);
+  assert.equal(noCandidates, 1);
+  without.cancel();
+});
+
+test('sipConfigFromSettings builds the AOR from the agent user and the call center domain', () => {
+  const config = sipConfigFromSettings(
+    { webSocketUrl: 'wss://pbx.acme.test:8089/ws', sipDomain: 'acme.test', iceServers: ['stun:stun.acme.test:3478'], registerExpires: 600 },
+    { user: '1001', password: 'pw' }
+  );
+  assert.deepEqual(config, {
+    webSocketUrl: 'wss://pbx.acme.test:8089/ws',
+    sipUri: 'sip:1001@acme.test',
+    password: 'pw',
+    iceServers: [{ urls: 'stun:stun.acme.test:3478' }],
+    registerExpires: 600
+  });
+});
