@@ -35,7 +35,8 @@ function findTests(dir) {
 
 function runNodeTests(name, files) {
   if (files.length === 0) return { passed: 0, failed: 0, skipped: 0, failures: [] };
-  const countsFile = join(tmp, `counts-${name}.json`);
+  // Per process, so two runs side by side never read each other's half-written counts.
+  const countsFile = join(tmp, `counts-${name}-${process.pid}.json`);
   rmSync(countsFile, { force: true });
   const args = [
     '--import', 'tsx',
@@ -61,7 +62,7 @@ function runNodeTests(name, files) {
 function runLwcTests() {
   const lwcDir = join(root, 'force-app/main/default/lwc');
   if (!existsSync(lwcDir)) return { passed: 0, failed: 0, skipped: 0, failures: [] };
-  const out = join(tmp, 'jest.json');
+  const out = join(tmp, `jest-${process.pid}.json`);
   rmSync(out, { force: true });
   console.log('\n▶ lwc: sfdx-lwc-jest');
   const bin = join(root, 'node_modules/@salesforce/sfdx-lwc-jest/bin/sfdx-lwc-jest');
