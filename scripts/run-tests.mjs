@@ -52,6 +52,7 @@ function runNodeTests(name, files) {
     return { passed: 0, failed: 1, skipped: 0, failures: [`${name}: runner crashed (exit ${r.status})`] };
   }
   const counts = JSON.parse(readFileSync(countsFile, 'utf8'));
+  rmSync(countsFile, { force: true });
   if (r.status !== 0 && counts.failed === 0) {
     counts.failed = 1;
     counts.failures.push(`${name}: node --test exited ${r.status} with no failing test reported`);
@@ -71,6 +72,7 @@ function runLwcTests() {
   });
   if (!existsSync(out)) return { passed: 0, failed: 1, skipped: 0, failures: [`lwc: jest crashed (exit ${r.status})`] };
   const j = JSON.parse(readFileSync(out, 'utf8'));
+  rmSync(out, { force: true });
   const failures = j.testResults.flatMap((f) =>
     f.assertionResults.filter((a) => a.status === 'failed').map((a) => `${relative(root, f.name)} › ${a.fullName}`)
   );
