@@ -23,6 +23,16 @@ export function DemoPanel({ actions, phase }: { actions: ViewActions; phase: Pha
   const [from, setFrom] = useState(SAMPLE_CALLERS[0]?.number ?? '');
   const [outcome, setOutcome] = useState<DemoOutcome>(demo?.nextOutcome() ?? 'answer');
   if (!demo) return null;
+  // During a call the far end's only useful control is hanging up, so it stays in view.
+  if (phase === 'connected' || phase === 'held') {
+    return (
+      <section class="slds-p-horizontal_small slds-p-bottom_small sb-demo" data-id="demo-panel" aria-label="Demo line">
+        <button type="button" class="slds-button slds-button_text-destructive" data-id="demo-remote-hangup" onClick={() => demo.simulateRemoteHangup()}>
+          Demo line: simulate the caller hanging up
+        </button>
+      </section>
+    );
+  }
   return (
     <details class="slds-p-horizontal_small slds-p-bottom_small sb-demo" data-id="demo-panel" open={phase === 'idle'}>
       <summary class="slds-text-title_caps">Demo line</summary>
@@ -68,11 +78,6 @@ export function DemoPanel({ actions, phase }: { actions: ViewActions; phase: Pha
           </div>
         </div>
       </div>
-      {phase === 'connected' || phase === 'held' ? (
-        <button type="button" class="slds-button slds-button_text-destructive slds-m-top_x-small" data-id="demo-remote-hangup" onClick={() => demo.simulateRemoteHangup()}>
-          Simulate the caller hanging up
-        </button>
-      ) : null}
     </details>
   );
 }
