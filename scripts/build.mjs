@@ -9,7 +9,7 @@ import { fileURLToPath } from 'node:url';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 export const RESOURCE_DIR = join(root, 'force-app/main/default/staticresources/Softphone_Adapter');
-const FILES = ['softphone.js', 'softphone.js.map', 'softphone.css'];
+const FILES = ['softphone.js', 'softphone.js.map', 'softphone-sip.js', 'softphone-sip.js.map', 'softphone.css'];
 
 /** Builds into memory; paths in the source map are relative to the real resource folder either way. */
 export async function buildAdapter({ write }) {
@@ -18,7 +18,8 @@ export async function buildAdapter({ write }) {
   const js = await build({
     ...common,
     absWorkingDir: root,
-    entryPoints: { softphone: 'adapter/src/main.ts' },
+    // The SIP line is its own file: loaded only after a SIP login, so the demo line never pays for JsSIP.
+    entryPoints: { softphone: 'adapter/src/main.ts', 'softphone-sip': 'adapter/src/telephony/sip/entry.ts' },
     bundle: true,
     format: 'iife',
     platform: 'browser',

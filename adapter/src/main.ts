@@ -1,18 +1,24 @@
-import { render, h } from 'preact';
+import { h, render } from 'preact';
 import { Softphone } from './app/softphone';
 import { createConsoleLogger } from './logging/logger';
 import { createOpenCtiPort, findOpenCti, PANEL_HEIGHT_RANGE } from './opencti/port';
 import type { SforceGlobal } from './opencti/types';
 import { parseSettings } from './settings/settings';
 import { DemoProvider } from './telephony/demo/demo-provider';
-import type { TelephonyProvider } from './telephony/provider';
-import type { ViewActions } from './ui/actions';
+import { checkMicrophone } from './telephony/microphone';
+import { localCredentialStore } from './telephony/sip-credentials-store';
+import { loadSipModule } from './telephony/sip-loader';
+import type { SipCredentials } from './telephony/sip/sip-config';
+import { endCauseMessage } from './telephony/sip/end-cause-message';
+import type { LineView, ViewActions } from './ui/actions';
 import { App } from './ui/app';
 import { setIconAssets } from './ui/icon';
 
-/** Composition root: builds the port, the provider, the softphone and the view. Nothing else. */
+/** Composition root: builds the port, the line, the softphone and the view. Nothing else. */
 
 const PANEL_WIDTH = 340;
+// Captured now: currentScript is only set while this file first runs; the SIP script sits beside it.
+const SCRIPT_URL = (document.currentScript as HTMLScriptElement | null)?.src ?? location.href;
 
 async function main(): Promise<void> {
   const logger = createConsoleLogger();
@@ -29,14 +35,56 @@ async function main(): Promise<void> {
   }
   const host = createOpenCtiPort(api);
   const settings = parseSettings(await host.getCallCenterSettings().catch(() => ({})));
-
-  // Only the demo line exists in this build; SIP joins here behind the same port.
-  const provider: TelephonyProvider & Partial<DemoProvider> = new DemoProvider();
-  const demo = provider instanceof DemoProvider ? provider : null;
+  const demo = settings.provider === 'demo' ? new DemoProvider() : null;
+  const credentials = localCredentialStore(safeLocalStorage());
 
   let rendered = false;
   let lastHeight = 0;
-  const softphone: Softphone = new Softphone({ host, provider, settings, logger, onChange: () => draw() });
+  const softphone: Softphone = new Softphone({ host, providerKind: settings.provider, settings, logger, onChange: () => draw() });
+
+  const line: LineView = {
+    kind: settings.provider,
+    status: 'loggedOut',
+    error: null,
+    login: (creds, remember) => void login(creds, remember),
+    logout: () => void logout()
+  };
+
+  async function login(creds: SipCredentials, remember: boolean): Promise<void> {
+    line.status = 'connecting';
+    line.error = null;
+    draw();
+    const mic = await checkMicrophone(navigator.mediaDevices);
+    if (!mic.ok) return loginFailed(mic.reason);
+    try {
+      const sip = await loadSipModule(SCRIPT_URL);
+      const provider = sip.createSipProvider(sip.sipConfigFromSettings(settings, creds), { logger });
+      await softphone.connect(provider);
+      if (remember) credentials.save(creds);
+      else credentials.forget();
+      line.status = 'connected';
+      draw();
+    } catch (error) {
+      const reason = softphone.state.registrationReason;
+      await softphone.disconnect();
+      loginFailed(reason === 'auth-failed' ? endCauseMessage('auth-failed') : `Could not connect to the phone system: ${error instanceof Error ? error.message : String(error)}`);
+    }
+  }
+
+  function loginFailed(reason: string): void {
+    credentials.forget();
+    line.status = 'loggedOut';
+    line.error = reason;
+    draw();
+  }
+
+  async function logout(): Promise<void> {
+    credentials.forget();
+    await softphone.disconnect();
+    line.status = 'loggedOut';
+    draw();
+  }
+
   const actions: ViewActions = {
     dispatch: (event) => softphone.dispatch(event),
     newCallId: () => crypto.randomUUID(),
@@ -49,7 +97,7 @@ async function main(): Promise<void> {
   };
 
   function draw(): void {
-    render(h(App, { state: softphone.state, now: Date.now(), provider: provider.kind, actions }), root as HTMLElement);
+    render(h(App, { state: softphone.state, now: Date.now(), line: { ...line }, actions }), root as HTMLElement);
     if (!rendered) {
       rendered = true;
       void host.setSoftphonePanelWidth(PANEL_WIDTH).catch((e: unknown) => logger.warn('setSoftphonePanelWidth failed', String(e)));
@@ -69,7 +117,22 @@ async function main(): Promise<void> {
   new ResizeObserver(() => fitHeight()).observe(root);
   draw();
   await softphone.start();
+  if (demo) {
+    await softphone.connect(demo);
+    line.status = 'connected';
+  } else {
+    const remembered = credentials.load();
+    if (remembered) await login(remembered, true);
+  }
   draw();
+}
+
+function safeLocalStorage(): Storage | null {
+  try {
+    return window.localStorage;
+  } catch {
+    return null;
+  }
 }
 
 main().catch((error: unknown) => {

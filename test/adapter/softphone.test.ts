@@ -77,8 +77,9 @@ const methods = (calls: Array<{ method: string }>) => calls.map((c) => c.method)
 
 test('start-up registers the click listener before enabling, then reports initialised', async () => {
   const h = recordingHost();
-  const phone = new Softphone({ host: h.host, provider: new DemoProvider(), settings: parseSettings({}), logger: quiet });
+  const phone = new Softphone({ host: h.host, providerKind: 'demo', settings: parseSettings({}), logger: quiet });
   await phone.start();
+  await phone.connect(new DemoProvider());
   await settle();
   const order = methods(h.calls);
   assert.ok(order.indexOf('onClickToDial') < order.indexOf('enableClickToDial'));
@@ -91,8 +92,9 @@ test('start-up registers the click listener before enabling, then reports initia
 test('a whole outbound call: disable during, enable after, log with every Task field, channel traffic', async () => {
   const h = recordingHost();
   const provider = new DemoProvider({ answerAfterMs: 20, noAnswerAfterMs: 50, inboundGiveUpAfterMs: 1000, signallingMs: 5 });
-  const phone = new Softphone({ host: h.host, provider, settings: parseSettings({}), logger: quiet });
+  const phone = new Softphone({ host: h.host, providerKind: 'demo', settings: parseSettings({}), logger: quiet });
   await phone.start();
+  await phone.connect(provider);
   h.click({ number: '(415) 555-0101', recordId: '003000000000001AAA', recordName: 'Ada', objectType: 'Contact', params: 'field=Phone' });
   h.click({ number: '(415) 555-0102', recordId: '003000000000001AAA', recordName: 'Ada', objectType: 'Contact' });
   await settle(60);

@@ -7,14 +7,15 @@ import { OpenCtiError } from '../opencti/open-cti-error';
 import type { HostPort } from '../opencti/port';
 import { matchesFrom } from '../screenpop/matches';
 import type { SwitchboardSettings } from '../settings/settings';
-import type { ProviderEvent, TelephonyProvider } from '../telephony/provider';
+import type { ProviderEvent, ProviderKind, TelephonyProvider } from '../telephony/provider';
 import { dialContextFrom } from './click-to-dial';
 
 type EventInput = MachineEvent extends infer E ? (E extends MachineEvent ? Omit<E, 'at'> : never) : never;
 
 export interface SoftphoneDeps {
   host: HostPort;
-  provider: TelephonyProvider;
+  /** Which kind of line this softphone uses; the provider itself arrives with `connect` (SIP needs a login first). */
+  providerKind: ProviderKind;
   settings: SwitchboardSettings;
   logger: Logger;
   now?: () => number;
@@ -36,6 +37,7 @@ export class Softphone {
   private readonly sent = { item: '', clickToDial: false as boolean | null, ready: '', statuses: new Map<string, string>() };
   private ticker: ReturnType<typeof setInterval> | null = null;
   private syncing: Promise<void> = Promise.resolve();
+  private provider: TelephonyProvider | null = null;
 
   constructor(private readonly deps: SoftphoneDeps) {
     this.now = deps.now ?? (() => Date.now());
@@ -46,29 +48,55 @@ export class Softphone {
     return this.current;
   }
 
-  /** Start-up. Listeners first (there is no ordering rule, and a click must never be lost), then settings, then the line. */
+  get connected(): boolean {
+    return this.provider !== null;
+  }
+
+  /**
+   * Start-up with the host. Listeners first (there is no ordering rule, and a click must never be
+   * lost), then settings, the channel and notifyInitializationComplete — which must come even before
+   * a SIP agent logs in, or Lightning switches to the standby URL.
+   */
   async start(): Promise<void> {
-    const { host, provider, settings, logger } = this.deps;
+    const { host, settings, logger } = this.deps;
     host.onClickToDial((payload) => {
       this.dispatch({ type: 'DIAL_REQUESTED', callId: this.newId(), input: payload.number, context: dialContextFrom(payload) });
     });
-    provider.onEvent((event) => this.onProviderEvent(event));
     this.dispatch({ type: 'INITIALIZED', defaultCountry: settings.defaultCountry, dispositions: settings.dispositions });
     for (const problem of settings.problems) logger.warn(problem);
     if (settings.problems.length > 0) this.dispatch({ type: 'NOTICE', notice: { kind: 'warning', text: settings.problems.join(' ') } });
-
-    const subscribed = host.subscribe(CALL_CHANNEL, (message) => this.onChannelMessage(message)).catch((error: unknown) => {
+    await host.subscribe(CALL_CHANNEL, (message) => this.onChannelMessage(message)).catch((error: unknown) => {
       logger.warn('Message channel unavailable; record pages will not show call status.', describe(error));
+    });
+    await host.notifyInitializationComplete().catch((error: unknown) => logger.error('notifyInitializationComplete failed', describe(error)));
+    this.sync();
+  }
+
+  /** Puts a line behind the softphone and registers it. Rejects (with the state showing why) when it cannot. */
+  async connect(provider: TelephonyProvider): Promise<void> {
+    if (this.provider) await this.disconnect();
+    this.provider = provider;
+    provider.onEvent((event) => {
+      if (this.provider === provider) this.onProviderEvent(event);
     });
     this.dispatch({ type: 'REGISTRATION', state: 'registering' });
     try {
       await provider.start();
     } catch (error) {
-      this.dispatch({ type: 'REGISTRATION', state: 'failed', reason: describe(error) });
+      // Keep the provider's own reason (e.g. auth-failed) when it already reported one.
+      if (this.current.registration !== 'failed') this.dispatch({ type: 'REGISTRATION', state: 'failed', reason: describe(error) });
+      throw error;
     }
-    await subscribed;
-    await host.notifyInitializationComplete().catch((error: unknown) => logger.error('notifyInitializationComplete failed', describe(error)));
-    this.sync();
+  }
+
+  /** Logs the line out; a call still up is ended first so it is logged like any other. */
+  async disconnect(): Promise<void> {
+    const provider = this.provider;
+    if (!provider) return;
+    if (this.current.call && this.current.phase !== 'wrapUp') this.dispatch({ type: 'HANGUP' });
+    this.provider = null;
+    await provider.stop().catch((error: unknown) => this.deps.logger.warn('provider stop failed', describe(error)));
+    this.dispatch({ type: 'REGISTRATION', state: 'unregistered' });
   }
 
   dispatch(input: EventInput): void {
@@ -85,7 +113,8 @@ export class Softphone {
   async stop(): Promise<void> {
     if (this.ticker) clearInterval(this.ticker);
     this.ticker = null;
-    await this.deps.provider.stop();
+    await this.provider?.stop();
+    this.provider = null;
   }
 
   private onProviderEvent(event: ProviderEvent): void {
@@ -119,7 +148,8 @@ export class Softphone {
   }
 
   private run(effect: Effect): void {
-    const { provider, host, logger } = this.deps;
+    const { host, logger } = this.deps;
+    const provider = this.provider ?? DISCONNECTED;
     const fail = (what: string) => (error: unknown) => {
       logger.error(`${what} failed`, describe(error));
       this.dispatch({ type: 'NOTICE', notice: { kind: 'error', text: `${what} failed: ${agentText(error)}` } });
@@ -177,7 +207,7 @@ export class Softphone {
   /** Brings the host in line with the state; serialised so enable/disable can't race. */
   private sync(): void {
     const state = this.current;
-    const { host, logger, provider } = this.deps;
+    const { host, logger, providerKind } = this.deps;
     const item = itemStatus(state, this.now());
     const itemKey = `${item.label}|${item.icon}`;
     if (itemKey !== this.sent.item) {
@@ -196,7 +226,7 @@ export class Softphone {
           logger.warn(`${enabled ? 'enable' : 'disable'}ClickToDial failed`, describe(e));
         });
     }
-    const ready = readinessMessage(state, provider.kind);
+    const ready = readinessMessage(state, providerKind);
     const readyKey = JSON.stringify(ready);
     if (readyKey !== this.sent.ready) {
       this.sent.ready = readyKey;
@@ -215,7 +245,7 @@ export class Softphone {
   }
 
   private publishAll(): void {
-    this.publish(readinessMessage(this.current, this.deps.provider.kind));
+    this.publish(readinessMessage(this.current, this.deps.providerKind));
     for (const status of channelStatuses(this.current)) this.publish(status);
   }
 
@@ -237,6 +267,13 @@ export class Softphone {
     }
   }
 }
+
+/** Stands in while no line is connected: every command fails loudly instead of vanishing. */
+const DISCONNECTED: TelephonyProvider = new Proxy({} as TelephonyProvider, {
+  get: () => () => {
+    throw new Error('the phone line is not connected');
+  }
+});
 
 function describe(error: unknown): string {
   return error instanceof Error ? error.message : String(error);

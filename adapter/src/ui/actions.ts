@@ -1,5 +1,7 @@
 import type { MachineEvent } from '../call/types';
 import type { DemoControls, DemoOutcome } from '../telephony/demo/demo-provider';
+import type { ProviderKind } from '../telephony/provider';
+import type { SipCredentials } from '../telephony/sip/sip-config';
 
 type EventInput = MachineEvent extends infer E ? (E extends MachineEvent ? Omit<E, 'at'> : never) : never;
 
@@ -8,4 +10,13 @@ export interface ViewActions {
   dispatch(event: EventInput): void;
   newCallId(): string;
   demo: (Pick<DemoControls, 'simulateInbound' | 'simulateRemoteHangup'> & { setNextOutcome(o: DemoOutcome): void; nextOutcome(): DemoOutcome }) | null;
+}
+
+/** The phone line as the view sees it: which kind, whether it is connected, and login for SIP. */
+export interface LineView {
+  kind: ProviderKind;
+  status: 'loggedOut' | 'connecting' | 'connected';
+  error: string | null;
+  login(credentials: SipCredentials, remember: boolean): void;
+  logout(): void;
 }

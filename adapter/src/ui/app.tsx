@@ -1,32 +1,33 @@
 import { clickToDialEnabled } from '../call/projections';
 import type { MachineState } from '../call/types';
-import type { ProviderKind } from '../telephony/provider';
-import type { ViewActions } from './actions';
+import type { LineView, ViewActions } from './actions';
 import { CallLogs } from './call-logs';
 import { ActiveCall, IncomingCall } from './call-view';
 import { DemoPanel } from './demo-panel';
 import { DialPad } from './dial-pad';
 import { NoticeBanner } from './notice';
+import { SipLogin } from './sip-login';
 import { StatusBar } from './status-bar';
 import { WrapUp } from './wrap-up';
 
 export interface AppProps {
   state: MachineState;
   now: number;
-  provider: ProviderKind;
+  line: LineView;
   actions: ViewActions;
 }
 
-export function App({ state, now, provider, actions }: AppProps) {
+export function App({ state, now, line, actions }: AppProps) {
   const call = state.call;
   let main;
   if (state.phase === 'ringing' && call) main = <IncomingCall call={call} actions={actions} />;
   else if ((state.phase === 'dialing' || state.phase === 'connected' || state.phase === 'held') && call) main = <ActiveCall call={call} phase={state.phase} now={now} actions={actions} />;
   else if (state.phase === 'wrapUp' && call) main = <WrapUp call={call} dispositions={state.dispositions} actions={actions} />;
+  else if (line.status !== 'connected') main = <SipLogin line={line} />;
   else main = <DialPad actions={actions} enabled={clickToDialEnabled(state)} />;
   return (
     <main class="sb-app" data-id="softphone" data-phase={state.phase}>
-      <StatusBar state={state} provider={provider} />
+      <StatusBar state={state} line={line} />
       <NoticeBanner notice={state.notice} actions={actions} />
       {main}
       <CallLogs logs={state.logs} actions={actions} />

@@ -1,5 +1,14 @@
+import { endMessage } from '../call/machine';
 import type { MachineState } from '../call/types';
-import type { ProviderKind } from '../telephony/provider';
+import type { EndCause } from '../telephony/provider';
+
+const KNOWN_CAUSES = new Set<string>(['auth-failed', 'connection-lost', 'not-found', 'unavailable', 'error', 'bad-media']);
+
+/** Providers report registration trouble as an EndCause where they can; show the sentence, not the code. */
+function describeReason(reason: string): string {
+  return KNOWN_CAUSES.has(reason) ? endMessage(reason as EndCause) : reason;
+}
+import type { LineView } from './actions';
 
 const REGISTRATION_TEXT: Record<MachineState['registration'], string> = {
   unregistered: 'Offline',
@@ -8,7 +17,7 @@ const REGISTRATION_TEXT: Record<MachineState['registration'], string> = {
   failed: 'Not connected'
 };
 
-export function StatusBar({ state, provider }: { state: MachineState; provider: ProviderKind }) {
+export function StatusBar({ state, line }: { state: MachineState; line: LineView }) {
   const text = state.initialized ? REGISTRATION_TEXT[state.registration] : 'Starting…';
   const theme = state.registration === 'registered' ? 'slds-theme_success' : state.registration === 'failed' ? 'slds-theme_error' : 'slds-theme_warning';
   return (
@@ -17,13 +26,18 @@ export function StatusBar({ state, provider }: { state: MachineState; provider: 
         {text}
       </span>
       {state.registrationReason && state.registration !== 'registered' ? (
-        <span class="slds-text-body_small slds-m-left_x-small slds-truncate" data-id="status-reason" title={state.registrationReason}>
-          {state.registrationReason}
+        <span class="slds-text-body_small slds-m-left_x-small slds-truncate" data-id="status-reason" title={describeReason(state.registrationReason)}>
+          {describeReason(state.registrationReason)}
         </span>
       ) : null}
       <span class="slds-col_bump-left slds-text-body_small slds-text-color_weak" data-id="provider">
-        {provider === 'demo' ? 'Demo line' : 'SIP'}
+        {line.kind === 'demo' ? 'Demo line' : 'SIP'}
       </span>
+      {line.kind === 'sip' && line.status === 'connected' && state.phase === 'idle' ? (
+        <button type="button" class="slds-button slds-m-left_x-small" data-id="sip-logout" onClick={() => line.logout()}>
+          Log out
+        </button>
+      ) : null}
     </div>
   );
 }

@@ -1,0 +1,12 @@
+/**
+ * The SIP line as its own script (softphone-sip.js in the static resource): JsSIP is most of the
+ * adapter's weight, and a demo-line or not-yet-logged-in softphone never needs it. The main bundle
+ * loads this file on login and picks the module up from the global below.
+ */
+import { createSipProvider } from './sip-provider';
+import { sipConfigFromSettings } from './sip-config';
+
+export const sipModule = { createSipProvider, sipConfigFromSettings };
+export type SipModule = typeof sipModule;
+
+(globalThis as { SwitchboardSip?: SipModule }).SwitchboardSip = sipModule;
