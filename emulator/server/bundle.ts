@@ -9,6 +9,8 @@ export interface Bundles {
   client: string;
   /** The Lightning stand-in's script. */
   host: string;
+  /** The customer phone (a bare JsSIP phone for SIP mode). */
+  customer: string;
 }
 
 async function bundle(entry: string): Promise<string> {
@@ -28,6 +30,6 @@ async function bundle(entry: string): Promise<string> {
 }
 
 export async function buildBundles(): Promise<Bundles> {
-  const [client, host] = await Promise.all([bundle('client/opencti-client.ts'), bundle('host/main.ts')]);
-  return { client, host };
+  const [client, host, customer] = await Promise.all([bundle('client/opencti-client.ts'), bundle('host/main.ts'), bundle('customer/main.ts')]);
+  return { client, host, customer };
 }

@@ -15,6 +15,7 @@ import { PageRenderError, renderAdapterPage } from './adapter-page';
 import { readCallCenterSettings, type CallCenterSettings } from './callcenter-settings';
 import { renderHostPage, type HostConfig } from './host-page';
 import { contentTypeOf, resolveSafeFile } from './static-files';
+import { renderCustomerPage } from '../customer/page';
 
 export interface EmulatorOptions {
   /** 0 picks a free port (tests). Default 8640. */
@@ -115,6 +116,8 @@ export async function startEmulator(opts: EmulatorOptions = {}): Promise<Running
     if (path === '/') return send(res, 200, 'text/html; charset=utf-8', renderHostPage(hostConfig()));
     if (path === '/emulator/host.js') return send(res, 200, contentTypeOf('x.js'), bundles.host);
     if (path === '/emulator/host.css') return send(res, 200, contentTypeOf('x.css'), readFileSync(paths.hostCss));
+    if (path === '/customer') return send(res, 200, 'text/html; charset=utf-8', renderCustomerPage());
+    if (path === '/emulator/customer.js') return send(res, 200, contentTypeOf('x.js'), bundles.customer);
     if (path === '/emulator/callcenter-settings.json') {
       return send(res, 200, contentTypeOf('x.json'), JSON.stringify(hostConfig().settings, null, 2));
     }

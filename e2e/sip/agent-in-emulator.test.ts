@@ -1,0 +1,119 @@
+import { after, before, describe, test } from 'node:test';
+import assert from 'node:assert/strict';
+import type { Browser, Frame, Page } from 'playwright-core';
+import { SEED_IDS } from '../../emulator/host/data';
+import type { WindowWithEmulator } from '../../emulator/host/api';
+import type { CustomerApi } from '../../emulator/customer/main';
+import { startEmulator, type RunningEmulator } from '../../emulator/server/server';
+import { sipModeUrls } from '../../emulator/server/sip-mode';
+import { launchChromium } from '../support/browser';
+import { startKamailio, type Kamailio } from '../support/kamailio';
+import { waitForHost } from '../support/emulator-session';
+
+/**
+ * The real adapter, in SIP mode, inside the emulator, calling a second browser ("customer") through
+ * Kamailio on loopback — and being called by it. Real JsSIP, real WebRTC with DTLS-SRTP.
+ */
+let kamailio: Kamailio;
+let emulator: RunningEmulator;
+let browser: Browser;
+let agent: Page;
+let phone: Frame;
+let customer: Page;
+
+const customerState = () => customer.evaluate(() => (window as unknown as { customer: CustomerApi }).customer.state);
+const customerDo = (fn: 'answer' | 'hangup') => customer.evaluate((f) => (window as unknown as { customer: CustomerApi }).customer[f](), fn);
+
+async function until<T>(what: string, probe: () => Promise<T | undefined | false>, timeoutMs = 10_000): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    const v = await probe();
+    if (v) return v;
+    await new Promise((r) => setTimeout(r, 50));
+  }
+  throw new Error(`timed out waiting for ${what}`);
+}
+
+before(async () => {
+  kamailio = await startKamailio();
+  emulator = await startEmulator({ port: 0, quiet: true });
+  browser = await launchChromium();
+  const urls = sipModeUrls(emulator.hostUrl, kamailio.webSocketUrl);
+  customer = await (await browser.newContext()).newPage();
+  await customer.goto(urls.customerUrl);
+  await until('customer registered', async () => (await customerState()).registration === 'registered');
+  agent = await (await browser.newContext()).newPage();
+  await agent.goto(urls.agentUrl);
+  await waitForHost(agent, (s) => s.initialized, 'softphone initialised');
+  phone = agent.frames().find((f) => f.url().includes('/apex/Softphone_Adapter'))!;
+  await agent.locator('[data-id="utility-item"]').click();
+});
+
+after(async () => {
+  await browser?.close();
+  await emulator?.close();
+  await kamailio?.stop();
+});
+
+describe('SIP agent in the emulator', () => {
+  test('the agent logs in with their own SIP account; click-to-dial comes on only then', async () => {
+    await phone.locator('[data-id="sip-login"]').waitFor({ timeout: 5000 });
+    assert.equal((await agent.evaluate(() => (window as WindowWithEmulator).emulator!.state.clickToDialEnabled)), false);
+    await phone.locator('[data-id="sip-user"]').fill('agent');
+    await phone.locator('[data-id="sip-password"]').fill('not-needed-without-auth');
+    await phone.locator('[data-id="sip-login-button"]').click();
+    await phone.locator('[data-id="status"]', { hasText: 'Ready' }).waitFor({ timeout: 10_000 });
+    await waitForHost(agent, (s) => s.clickToDialEnabled, 'click-to-dial on after login');
+    const stored = await phone.evaluate(() => JSON.stringify(localStorage));
+    assert.ok(!stored.includes('not-needed-without-auth'), 'credentials are not stored unless the agent opts in');
+  });
+
+  test('outbound: click-to-dial reaches the customer, audio flows both ways, hold/resume, remote hang-up, Task', async () => {
+    await agent.evaluate((id) => (window as WindowWithEmulator).emulator!.navigateTo(id), SEED_IDS.ada);
+    assert.equal(await agent.evaluate((id) => (window as WindowWithEmulator).emulator!.clickToDial(id, 'Phone'), SEED_IDS.ada), true);
+    await until('the customer ringing', async () => (await customerState()).call?.state === 'ringing');
+    await customerDo('answer');
+    await phone.locator('[data-id="call-state"][data-phase="connected"]').waitFor({ timeout: 10_000 });
+    const bytes = await until('RTP both ways', async () => {
+      const b = await customer.evaluate(() => (window as unknown as { customer: CustomerApi }).customer.audioBytes());
+      return b.sent > 0 && b.received > 0 ? b : undefined;
+    });
+    assert.ok(bytes.received > 0, 'the customer hears the agent');
+
+    await phone.locator('[data-id="hold-button"]').click();
+    await phone.locator('[data-id="call-state"][data-phase="held"]').waitFor({ timeout: 10_000 });
+    await phone.locator('[data-id="hold-button"]').click();
+    await phone.locator('[data-id="call-state"][data-phase="connected"]').waitFor({ timeout: 10_000 });
+    await phone.locator('[data-id="keypad-toggle"]').click();
+    await phone.locator('[data-id="dtmf-5"]').click();
+
+    await agent.waitForTimeout(1100);
+    await customerDo('hangup');
+    await phone.locator('[data-id="wrapup-form"]').waitFor({ timeout: 10_000 });
+    await phone.locator('[data-id="save-log"]').click();
+    const s = await waitForHost(agent, (st) => st.tasks.length === 1, 'the Task');
+    const task = s.tasks[0]!.fields;
+    assert.equal(task.CallType, 'Outbound');
+    assert.equal(task.WhoId, SEED_IDS.ada);
+    assert.ok(Number(task.CallDurationInSeconds) >= 1);
+    assert.equal(task.CallDisposition, 'Completed');
+  });
+
+  test('inbound: the customer calls, the agent gets a screen pop, answers and hangs up, Task', async () => {
+    await customer.evaluate(() => (window as unknown as { customer: CustomerApi }).customer.call('agent'));
+    await phone.locator('[data-id="incoming-banner"]').waitFor({ timeout: 10_000 });
+    await phone.locator('[data-id="record-chosen"]', { hasText: 'Ada Lovelace' }).waitFor({ timeout: 10_000 });
+    await waitForHost(agent, (st) => st.navigation.some((n) => n.recordId === SEED_IDS.ada && n.source === 'screenPop'), 'the screen pop to Ada');
+    await phone.locator('[data-id="answer-button"]').click();
+    await phone.locator('[data-id="call-state"][data-phase="connected"]').waitFor({ timeout: 10_000 });
+    await until('the customer connected', async () => (await customerState()).call?.state === 'connected');
+    await phone.locator('[data-id="hangup-button"]').click();
+    await until('the customer sees the hang-up', async () => (await customerState()).call?.state === 'ended');
+    await phone.locator('[data-id="save-log"]').click();
+    const s = await waitForHost(agent, (st) => st.tasks.length === 2, 'the second Task');
+    const task = s.tasks[1]!.fields;
+    assert.equal(task.CallType, 'Inbound');
+    assert.equal(task.WhoId, SEED_IDS.ada);
+    assert.equal(task.Subject, 'Inbound call from Ada Lovelace');
+  });
+});
