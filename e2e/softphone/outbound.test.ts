@@ -123,4 +123,24 @@ describe('outbound: click-to-dial → call → wrap-up → Task', () => {
     assert.equal(s.tasks[0]!.fields.WhoId, SEED_IDS.grace, 'the dial-pad number was matched to its Contact for logging');
     await page.close();
   });
+
+  test('blind transfer hands the call on and wraps up as Transferred', async () => {
+    const { page, phone } = await session.newPage();
+    await openPhone(page);
+    await phone.locator('[data-id="dial-input"]').fill('+1 415 555 0177');
+    await phone.locator('[data-id="dial-button"]').click();
+    await phone.locator('[data-id="call-state"][data-phase="connected"]').waitFor({ timeout: 5000 });
+    await phone.locator('[data-id="transfer-input"]').fill('000');
+    await phone.locator('[data-id="transfer-button"]').click();
+    await phone.locator('[data-id="notice-text"]', { hasText: 'did not answer' }).waitFor({ timeout: 5000 });
+    assert.equal(await phone.locator('[data-id="softphone"]').getAttribute('data-phase'), 'connected', 'a failed transfer keeps the call');
+    await phone.locator('[data-id="transfer-input"]').fill('(212) 555-0143');
+    await phone.locator('[data-id="transfer-button"]').click();
+    await phone.locator('[data-id="wrapup-form"]').waitFor({ timeout: 5000 });
+    assert.equal(await phone.locator('[data-id="disposition"]').inputValue(), 'Transferred');
+    await phone.locator('[data-id="save-log"]').click();
+    const s = await waitForHost(page, (st) => st.tasks.length === 1, 'Task');
+    assert.match(String(s.tasks[0]!.fields.Description), /Transferred to \(212\) 555-0143/);
+    await page.close();
+  });
 });

@@ -119,6 +119,32 @@ describe('outbound calls', () => {
   });
 });
 
+describe('blind transfer', () => {
+  const connected = () => run([dial(), { type: 'CONNECTED', callId: 'out-1' }]);
+  test('transfers to a normalised number and wraps up as Transferred', () => {
+    const started = run([{ type: 'TRANSFER', target: '(212) 555-0143' }], connected().state);
+    assert.deepEqual(started.effects, [{ type: 'transfer', callId: 'out-1', number: '+12125550143' }]);
+    assert.equal(started.state.call?.transferTo, '(212) 555-0143');
+    const twice = run([{ type: 'TRANSFER', target: '(212) 555-0199' }], started.state);
+    assert.equal(twice.effects.length, 0, 'one transfer at a time');
+    const done = run([{ type: 'ENDED', callId: 'out-1', cause: 'local-hangup', detail: 'transferred' }], started.state);
+    assert.equal(done.state.phase, 'wrapUp');
+    assert.equal(done.state.call?.disposition, 'Transferred');
+    const logged = run([{ type: 'SUBMIT_WRAP_UP' }], done.state);
+    assert.match(String(logged.state.logs[0]?.value.Description), /Transferred to \(212\) 555-0143/);
+  });
+  test('a failed transfer keeps the call and says why; a bad number sends nothing', () => {
+    const started = run([{ type: 'TRANSFER', target: '+1 212 555 0143' }], connected().state);
+    const failed = run([{ type: 'TRANSFER_FAILED', callId: 'out-1', reason: 'Transfer failed: the transfer target did not answer' }], started.state);
+    assert.equal(failed.state.phase, 'connected');
+    assert.equal(failed.state.call?.transferTo, null);
+    assert.equal(failed.state.notice?.kind, 'error');
+    const bad = run([{ type: 'TRANSFER', target: 'bob' }], connected().state);
+    assert.equal(bad.effects.length, 0);
+    assert.match(bad.state.notice?.text ?? '', /not transferred/);
+  });
+});
+
 describe('inbound calls', () => {
   const ring = { type: 'INCOMING', callId: 'in-1', from: '+14155550101', displayName: 'ADA <b>L</b>' } as const;
 
@@ -227,8 +253,8 @@ describe('the transition table', () => {
       idle: ['DIAL_REQUESTED', 'INCOMING'],
       dialing: ['DIAL_REQUESTED', 'PROGRESS', 'CONNECTED', 'HANGUP', 'ENDED', 'SCREEN_POP_RESULT', 'SCREEN_POP_FAILED', 'SELECT_RECORD'],
       ringing: ['DIAL_REQUESTED', 'ANSWER', 'DECLINE', 'CONNECTED', 'ENDED', 'SCREEN_POP_RESULT', 'SCREEN_POP_FAILED', 'SELECT_RECORD', 'POP_SEARCH', 'POP_NEW_RECORD'],
-      connected: ['TOGGLE_MUTE', 'DTMF', 'HANGUP', 'ENDED', 'SCREEN_POP_RESULT', 'SCREEN_POP_FAILED', 'SELECT_RECORD', 'POP_SEARCH', 'POP_NEW_RECORD', 'DIAL_REQUESTED', 'TOGGLE_HOLD', 'HELD'],
-      held: ['TOGGLE_MUTE', 'DTMF', 'HANGUP', 'ENDED', 'SCREEN_POP_RESULT', 'SCREEN_POP_FAILED', 'SELECT_RECORD', 'POP_SEARCH', 'POP_NEW_RECORD', 'DIAL_REQUESTED', 'TOGGLE_HOLD', 'HELD'],
+      connected: ['TOGGLE_MUTE', 'DTMF', 'TRANSFER', 'TRANSFER_FAILED', 'HANGUP', 'ENDED', 'SCREEN_POP_RESULT', 'SCREEN_POP_FAILED', 'SELECT_RECORD', 'POP_SEARCH', 'POP_NEW_RECORD', 'DIAL_REQUESTED', 'TOGGLE_HOLD', 'HELD'],
+      held: ['TOGGLE_MUTE', 'DTMF', 'TRANSFER', 'TRANSFER_FAILED', 'HANGUP', 'ENDED', 'SCREEN_POP_RESULT', 'SCREEN_POP_FAILED', 'SELECT_RECORD', 'POP_SEARCH', 'POP_NEW_RECORD', 'DIAL_REQUESTED', 'TOGGLE_HOLD', 'HELD'],
       wrapUp: ['DIAL_REQUESTED', 'WRAP_UP_EDITED', 'SUBMIT_WRAP_UP', 'INCOMING', 'SCREEN_POP_RESULT', 'SCREEN_POP_FAILED', 'SELECT_RECORD', 'POP_SEARCH', 'POP_NEW_RECORD']
     };
     const common = ['INITIALIZED', 'REGISTRATION', 'LOG_SAVED', 'LOG_FAILED', 'RETRY_LOG', 'NOTICE', 'DISMISS_NOTICE', 'INCOMING'];

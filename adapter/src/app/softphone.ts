@@ -170,6 +170,12 @@ export class Softphone {
           return provider.setMute(effect.callId, effect.muted);
         case 'dtmf':
           return provider.sendDtmf(effect.callId, effect.tones);
+        case 'transfer':
+          void provider.transfer(effect.callId, effect.number).catch((error: unknown) => {
+            logger.warn('transfer failed', describe(error));
+            this.dispatch({ type: 'TRANSFER_FAILED', callId: effect.callId, reason: describe(error) });
+          });
+          return;
         case 'showPanel':
           void host.setSoftphonePanelVisibility(true).catch(fail('Opening the phone panel'));
           return;

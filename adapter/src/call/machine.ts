@@ -71,6 +71,7 @@ function newCall(fields: Pick<Call, 'id' | 'direction' | 'dial' | 'display' | 's
     what: null,
     params: null,
     screenPop: { status: 'none' },
+    transferTo: null,
     disposition: '',
     notes: '',
     ...fields
@@ -94,6 +95,7 @@ function endCall(state: MachineState, cause: EndCause, at: number, detail?: stri
   if (!call) return stay(state);
   const ended: Call = { ...call, endedAt: call.endedAt ?? at, endCause: call.endCause ?? cause, held: false };
   const connected = ended.connectedAt !== null;
+  const transferred = detail === 'transferred' && ended.transferTo !== null;
   const silent = cause === 'local-hangup' || cause === 'remote-hangup';
   const notice = silent ? null : { kind: 'warning' as const, text: detail ? `${endMessage(cause)} ${detail}` : endMessage(cause) };
 
@@ -102,7 +104,11 @@ function endCall(state: MachineState, cause: EndCause, at: number, detail?: stri
     const missed: Call = { ...ended, disposition: cause === 'rejected' ? 'Declined' : 'Missed' };
     return startLog({ ...state, phase: 'idle', call: null, notice }, missed, at);
   }
-  const wrapped: Call = { ...ended, disposition: ended.disposition || defaultDisposition(state, ended.endCause, connected) };
+  const wrapped: Call = {
+    ...ended,
+    transferTo: transferred ? ended.transferTo : null,
+    disposition: ended.disposition || (transferred ? 'Transferred' : defaultDisposition(state, ended.endCause, connected))
+  };
   return [{ ...state, phase: 'wrapUp', call: wrapped, notice }, []];
 }
 
@@ -196,6 +202,15 @@ const inCallControls: PhaseTable = {
     if (!call || tones.length === 0) return stay(state);
     return [state, [{ type: 'dtmf', callId: call.id, tones }]];
   },
+  TRANSFER: (state, e) => {
+    const call = state.call;
+    if (!call || call.transferTo) return stay(state);
+    const parsed = parseDialString(e.target, state.defaultCountry);
+    if (!parsed.ok) return stay({ ...state, notice: { kind: 'error', text: `${parsed.reason} The call was not transferred.` } });
+    return [{ ...withCall(state, { transferTo: parsed.display }), notice: null }, [{ type: 'transfer', callId: call.id, number: parsed.dial }]];
+  },
+  TRANSFER_FAILED: (state, e) =>
+    isCurrent(state, e.callId) ? stay({ ...withCall(state, { transferTo: null }), notice: { kind: 'error', text: e.reason } }) : stay(state),
   HANGUP: onHangup,
   ENDED: onEnded,
   SCREEN_POP_RESULT: onScreenPopResult,

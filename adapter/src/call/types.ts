@@ -38,6 +38,8 @@ export interface Call {
   /** `params` from lightning-click-to-dial, kept for the log. */
   params: string | null;
   screenPop: ScreenPop;
+  /** Where the agent is handing the call (blind transfer in progress, or done once the call ended). */
+  transferTo: string | null;
   /** Wrap-up form as the agent left it; kept so a new call or a reload loses nothing. */
   disposition: string;
   notes: string;
@@ -95,6 +97,8 @@ export type MachineEvent = { at: number } & (
   | { type: 'TOGGLE_HOLD' }
   | { type: 'TOGGLE_MUTE' }
   | { type: 'DTMF'; tones: string }
+  | { type: 'TRANSFER'; target: string }
+  | { type: 'TRANSFER_FAILED'; callId: string; reason: string }
   | { type: 'SCREEN_POP_RESULT'; callId: string; matches: RecordRef[] }
   | { type: 'SCREEN_POP_FAILED'; callId: string; error: string }
   | { type: 'SELECT_RECORD'; recordId: string }
@@ -121,6 +125,7 @@ export type Effect =
   | { type: 'hold'; callId: string; held: boolean }
   | { type: 'mute'; callId: string; muted: boolean }
   | { type: 'dtmf'; callId: string; tones: string }
+  | { type: 'transfer'; callId: string; number: string }
   | { type: 'showPanel' }
   | { type: 'searchCaller'; callId: string; number: string; direction: Direction }
   | { type: 'screenPop'; pop: ScreenPopParams }

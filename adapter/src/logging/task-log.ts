@@ -47,6 +47,7 @@ function describe(call: Call): string {
   const lines = [call.notes.trim()];
   const facts = [`${call.direction === 'inbound' ? 'From' : 'To'}: ${call.display}`];
   if (call.callerName) facts.push(`Caller ID name: ${call.callerName}`);
+  if (call.transferTo) facts.push(`Transferred to ${call.transferTo}`);
   if (call.connectedAt === null && call.endCause) facts.push(`Not connected (${call.endCause})`);
   lines.push(facts.join(' · '));
   return lines.filter((l) => l.length > 0).join('\n\n');

@@ -56,6 +56,11 @@ export interface TelephonyProvider {
   setHold(callId: string, held: boolean): void;
   setMute(callId: string, muted: boolean): void;
   sendDtmf(callId: string, tones: string): void;
+  /**
+   * Blind transfer to another number. Resolves once the target took the call (our leg then ends as
+   * `local-hangup` with detail "transferred"); rejects, leaving the call as it was, when it fails.
+   */
+  transfer(callId: string, target: string): Promise<void>;
   /** Registers the one listener the composition root wires to the state machine. */
   onEvent(listener: (event: ProviderEvent) => void): void;
 }

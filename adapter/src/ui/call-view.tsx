@@ -48,6 +48,35 @@ export function IncomingCall({ call, actions }: { call: Call; actions: ViewActio
   );
 }
 
+function TransferForm({ call, actions }: { call: Call; actions: ViewActions }) {
+  const [target, setTarget] = useState('');
+  if (call.transferTo) {
+    return (
+      <p class="slds-m-top_x-small slds-text-body_small" data-id="transfer-status" role="status">
+        Transferring to {call.transferTo}…
+      </p>
+    );
+  }
+  return (
+    <form
+      class="slds-m-top_x-small slds-grid"
+      data-id="transfer-form"
+      onSubmit={(e) => {
+        e.preventDefault();
+        if (target.trim()) actions.dispatch({ type: 'TRANSFER', target });
+      }}
+    >
+      <label class="slds-assistive-text" for="sb-transfer">
+        Transfer to number
+      </label>
+      <input id="sb-transfer" class="slds-input slds-col" type="tel" maxLength={64} placeholder="Transfer to…" data-id="transfer-input" value={target} onInput={(e) => setTarget((e.target as HTMLInputElement).value)} />
+      <button type="submit" class="slds-button slds-button_neutral slds-m-left_xx-small" data-id="transfer-button" disabled={!target.trim()}>
+        Transfer
+      </button>
+    </form>
+  );
+}
+
 export function ActiveCall({ call, phase, now, actions }: { call: Call; phase: Phase; now: number; actions: ViewActions }) {
   const [keypad, setKeypad] = useState(false);
   const live = phase === 'connected' || phase === 'held';
@@ -88,6 +117,7 @@ export function ActiveCall({ call, phase, now, actions }: { call: Call; phase: P
         </div>
       ) : null}
       {live && keypad ? <Keypad idPrefix="dtmf" label="Send tone" onKey={(k) => actions.dispatch({ type: 'DTMF', tones: k })} /> : null}
+      {phase === 'connected' ? <TransferForm call={call} actions={actions} /> : null}
       <button type="button" class="slds-button slds-button_destructive slds-button_stretch slds-m-top_small" data-id="hangup-button" onClick={() => actions.dispatch({ type: 'HANGUP' })}>
         <ButtonIcon name="end_call" />
         {phase === 'dialing' ? 'Cancel call' : 'Hang up'}

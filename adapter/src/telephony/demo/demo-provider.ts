@@ -132,6 +132,15 @@ export class DemoProvider implements TelephonyProvider, DemoControls {
     if (call) call.tones += tones.replace(/,/g, '');
   }
 
+  async transfer(callId: string, target: string): Promise<void> {
+    const call = this.calls.get(callId);
+    if (!call || call.state !== 'connected') throw new Error('No connected call to transfer');
+    // The simulated far end treats an all-zero number like an unreachable target, as dial() does.
+    await new Promise((r) => setTimeout(r, this.timings.signallingMs * 2));
+    if (/^\+?0+$/.test(target)) throw new Error('Transfer failed: the transfer target did not answer');
+    this.finish(call, 'local-hangup', 'transferred');
+  }
+
   private track(id: string, direction: DemoCall['direction']): DemoCall {
     const call: DemoCall = { id, direction, state: 'ringing', timers: new Set(), tones: '' };
     this.calls.set(id, call);
@@ -145,13 +154,13 @@ export class DemoProvider implements TelephonyProvider, DemoControls {
     this.emit({ type: 'connected', callId: call.id });
   }
 
-  private finish(call: DemoCall, cause: EndCause): void {
+  private finish(call: DemoCall, cause: EndCause, detail?: string): void {
     if (call.state === 'ended') return;
     this.clearTimers(call);
     call.state = 'ended';
     // Keep the record of tones for tests, but never grow without bound.
     if (this.calls.size > 50) this.calls.delete(this.calls.keys().next().value as string);
-    this.emit({ type: 'ended', callId: call.id, cause });
+    this.emit(detail ? { type: 'ended', callId: call.id, cause, detail } : { type: 'ended', callId: call.id, cause });
   }
 
   private later(call: DemoCall, ms: number, fn: () => void): void {
