@@ -5,9 +5,9 @@ import { SEED_IDS } from '../../emulator/host/data';
 import type { WindowWithEmulator } from '../../emulator/host/api';
 import type { CustomerApi } from '../../emulator/customer/main';
 import { startEmulator, type RunningEmulator } from '../../emulator/server/server';
-import { sipModeUrls } from '../../emulator/server/sip-mode';
+import { CUSTOMER_USER, sipModeUrls } from '../../emulator/server/sip-mode';
 import { launchChromium } from '../support/browser';
-import { startKamailio, type Kamailio } from '../support/kamailio';
+import { restartKamailio, startKamailio, type Kamailio } from '../support/kamailio';
 import { waitForHost } from '../support/emulator-session';
 
 /**
@@ -115,5 +115,22 @@ describe('SIP agent in the emulator', () => {
     assert.equal(task.CallType, 'Inbound');
     assert.equal(task.WhoId, SEED_IDS.ada);
     assert.equal(task.Subject, 'Inbound call from Ada Lovelace');
+  });
+
+  test('the PBX dies mid-call: the agent sees it, the call carries on, the line re-registers, the call is still logged', async () => {
+    await customer.evaluate(() => (window as unknown as { customer: CustomerApi }).customer.setAutoAnswer(true));
+    await phone.locator('[data-id="dial-input"]').fill(CUSTOMER_USER);
+    await phone.locator('[data-id="dial-button"]').click();
+    await phone.locator('[data-id="call-state"][data-phase="connected"]').waitFor({ timeout: 10_000 });
+    await kamailio.process.kill();
+    await phone.locator('[data-id="status"]', { hasText: 'Connecting' }).waitFor({ timeout: 10_000 });
+    assert.equal(await phone.locator('[data-id="softphone"]').getAttribute('data-phase'), 'connected', 'media does not need the proxy');
+    kamailio = await restartKamailio(kamailio);
+    await phone.locator('[data-id="status"]', { hasText: 'Ready' }).waitFor({ timeout: 35_000 });
+    await phone.locator('[data-id="hangup-button"]').click();
+    await phone.locator('[data-id="save-log"]').click();
+    const s = await waitForHost(agent, (st) => st.tasks.length === 3, 'the third Task');
+    assert.equal(s.tasks[2]!.fields.CallType, 'Outbound');
+    assert.equal(s.tasks[2]!.fields.WhoId, SEED_IDS.ada);
   });
 });
