@@ -198,13 +198,50 @@ describe('inbound calls', () => {
     assert.equal(state.logs[0]?.value.WhoId, CONTACT.id);
   });
 
-  test('a call offered while busy is declined and logged as missed', () => {
-    const busy = run([dial(), { type: 'CONNECTED', callId: 'out-1' }]);
+  test('a call offered while dialling out is declined and logged as missed', () => {
+    const busy = run([dial()]);
     const { state, effects } = run([ring], busy.state);
-    assert.equal(state.phase, 'connected');
+    assert.equal(state.phase, 'dialing');
     assert.equal(state.call?.id, 'out-1');
     assert.deepEqual(effects.map((e) => e.type), ['decline', 'saveLog']);
     assert.equal(state.logs[0]?.callId, 'in-1');
+  });
+
+  test('call waiting: hold & answer parks the first call, and the agent returns to it after wrap-up', () => {
+    const onCall = run([dial(), { type: 'CONNECTED', callId: 'out-1' }]);
+    const offered = run([ring], onCall.state);
+    assert.equal(offered.state.phase, 'connected');
+    assert.equal(offered.state.waiting?.id, 'in-1');
+    const answered = run([{ type: 'ANSWER_WAITING' }], offered.state);
+    assert.deepEqual(answered.effects.map((e) => e.type), ['hold', 'answer', 'searchCaller']);
+    assert.equal(answered.state.call?.id, 'in-1');
+    assert.equal(answered.state.parked?.id, 'out-1');
+    assert.equal(answered.state.parked?.held, true);
+    const third = run([{ type: 'INCOMING', callId: 'in-2', from: '+12125550100' }], answered.state);
+    assert.deepEqual(third.effects.map((e) => e.type), ['decline', 'saveLog'], 'no third line');
+    const done = run([{ type: 'CONNECTED', callId: 'in-1' }, { type: 'HANGUP' }, { type: 'SUBMIT_WRAP_UP' }], answered.state);
+    assert.equal(done.state.phase, 'held');
+    assert.equal(done.state.call?.id, 'out-1');
+    assert.equal(done.state.parked, null);
+    const resumed = run([{ type: 'TOGGLE_HOLD' }], done.state);
+    assert.deepEqual(resumed.effects, [{ type: 'hold', callId: 'out-1', held: false }]);
+  });
+
+  test('call waiting: decline logs it; a waiting caller who gives up is missed; a held caller who hangs up is logged', () => {
+    const onCall = run([dial(), { type: 'CONNECTED', callId: 'out-1' }, ring]);
+    const declined = run([{ type: 'DECLINE_WAITING' }], onCall.state);
+    assert.deepEqual(declined.effects.map((e) => e.type), ['decline', 'saveLog']);
+    assert.equal(declined.state.logs[0]?.value.CallDisposition, 'Declined (call waiting)');
+    assert.equal(declined.state.waiting, null);
+    const gaveUp = run([{ type: 'ENDED', callId: 'in-1', cause: 'canceled' }], onCall.state);
+    assert.equal(gaveUp.state.logs[0]?.value.CallDisposition, 'Missed (call waiting)');
+    assert.equal(gaveUp.state.phase, 'connected');
+    const parked = run([{ type: 'ANSWER_WAITING' }, { type: 'CONNECTED', callId: 'in-1' }], onCall.state);
+    const heldHungUp = run([{ type: 'ENDED', callId: 'out-1', cause: 'remote-hangup' }], parked.state);
+    assert.equal(heldHungUp.state.parked, null);
+    assert.equal(heldHungUp.state.phase, 'connected');
+    assert.equal(heldHungUp.state.logs[0]?.callId, 'out-1');
+    assert.equal(heldHungUp.state.logs[0]?.value.CallType, 'Outbound');
   });
 
   test('a call offered during wrap-up saves the wrap-up as it stands and rings', () => {
@@ -253,9 +290,9 @@ describe('the transition table', () => {
       idle: ['DIAL_REQUESTED', 'INCOMING'],
       dialing: ['DIAL_REQUESTED', 'PROGRESS', 'CONNECTED', 'HANGUP', 'ENDED', 'SCREEN_POP_RESULT', 'SCREEN_POP_FAILED', 'SELECT_RECORD'],
       ringing: ['DIAL_REQUESTED', 'ANSWER', 'DECLINE', 'CONNECTED', 'ENDED', 'SCREEN_POP_RESULT', 'SCREEN_POP_FAILED', 'SELECT_RECORD', 'POP_SEARCH', 'POP_NEW_RECORD'],
-      connected: ['TOGGLE_MUTE', 'DTMF', 'TRANSFER', 'TRANSFER_FAILED', 'HANGUP', 'ENDED', 'SCREEN_POP_RESULT', 'SCREEN_POP_FAILED', 'SELECT_RECORD', 'POP_SEARCH', 'POP_NEW_RECORD', 'DIAL_REQUESTED', 'TOGGLE_HOLD', 'HELD'],
-      held: ['TOGGLE_MUTE', 'DTMF', 'TRANSFER', 'TRANSFER_FAILED', 'HANGUP', 'ENDED', 'SCREEN_POP_RESULT', 'SCREEN_POP_FAILED', 'SELECT_RECORD', 'POP_SEARCH', 'POP_NEW_RECORD', 'DIAL_REQUESTED', 'TOGGLE_HOLD', 'HELD'],
-      wrapUp: ['DIAL_REQUESTED', 'WRAP_UP_EDITED', 'SUBMIT_WRAP_UP', 'INCOMING', 'SCREEN_POP_RESULT', 'SCREEN_POP_FAILED', 'SELECT_RECORD', 'POP_SEARCH', 'POP_NEW_RECORD']
+      connected: ['TOGGLE_MUTE', 'DTMF', 'TRANSFER', 'TRANSFER_FAILED', 'HANGUP', 'ENDED', 'ANSWER_WAITING', 'DECLINE_WAITING', 'SCREEN_POP_RESULT', 'SCREEN_POP_FAILED', 'SELECT_RECORD', 'POP_SEARCH', 'POP_NEW_RECORD', 'DIAL_REQUESTED', 'TOGGLE_HOLD', 'HELD'],
+      held: ['TOGGLE_MUTE', 'DTMF', 'TRANSFER', 'TRANSFER_FAILED', 'HANGUP', 'ENDED', 'ANSWER_WAITING', 'DECLINE_WAITING', 'SCREEN_POP_RESULT', 'SCREEN_POP_FAILED', 'SELECT_RECORD', 'POP_SEARCH', 'POP_NEW_RECORD', 'DIAL_REQUESTED', 'TOGGLE_HOLD', 'HELD'],
+      wrapUp: ['DIAL_REQUESTED', 'WRAP_UP_EDITED', 'ENDED', 'SUBMIT_WRAP_UP', 'INCOMING', 'SCREEN_POP_RESULT', 'SCREEN_POP_FAILED', 'SELECT_RECORD', 'POP_SEARCH', 'POP_NEW_RECORD']
     };
     const common = ['INITIALIZED', 'REGISTRATION', 'LOG_SAVED', 'LOG_FAILED', 'RETRY_LOG', 'NOTICE', 'DISMISS_NOTICE', 'INCOMING'];
     for (const phase of phases) {

@@ -19,6 +19,8 @@ export function initialState(): MachineState {
   return {
     phase: 'idle',
     call: null,
+    waiting: null,
+    parked: null,
     logs: [],
     initialized: false,
     registration: 'unregistered',
@@ -102,7 +104,10 @@ function endCall(state: MachineState, cause: EndCause, at: number, detail?: stri
   // An inbound call that never connected (missed, declined, caller gave up) has nothing to wrap up: log it now.
   if (ended.direction === 'inbound' && !connected) {
     const missed: Call = { ...ended, disposition: cause === 'rejected' ? 'Declined' : 'Missed' };
-    return startLog({ ...state, phase: 'idle', call: null, notice }, missed, at);
+    const after: MachineState = state.parked
+      ? { ...state, phase: 'held', call: state.parked, parked: null, notice }
+      : { ...state, phase: 'idle', call: null, notice };
+    return startLog(after, missed, at);
   }
   const wrapped: Call = {
     ...ended,
@@ -181,7 +186,53 @@ const onPopNewRecord: Handler<'POP_NEW_RECORD'> = (state, e) => {
   return [state, [{ type: 'screenPop', pop: { type: 'newRecord', params: { entityName: e.entityName, defaultFieldValues: { Phone: call.display } } } }]];
 };
 
-const onEnded: Handler<'ENDED'> = (state, e) => (isCurrent(state, e.callId) ? endCall(state, e.cause, e.at, e.detail) : stay(state));
+const onEnded: Handler<'ENDED'> = (state, e) => {
+  if (isCurrent(state, e.callId)) return state.phase === 'wrapUp' ? stay(state) : endCall(state, e.cause, e.at, e.detail);
+  // The second caller gave up before the agent answered: a missed call.
+  if (state.waiting?.id === e.callId) {
+    const missed: Call = { ...state.waiting, endedAt: e.at, endCause: e.cause, disposition: 'Missed (call waiting)' };
+    return startLog({ ...state, waiting: null }, missed, e.at);
+  }
+  // The caller on hold hung up: that call is over, and logged as it stands.
+  if (state.parked?.id === e.callId) {
+    const ended: Call = { ...state.parked, held: false, endedAt: e.at, endCause: e.cause, disposition: state.parked.disposition || defaultDisposition(state, e.cause, true) };
+    return startLog({ ...state, parked: null, notice: { kind: 'info', text: `The caller on hold (${ended.display}) hung up.` } }, ended, e.at);
+  }
+  return stay(state);
+};
+
+/** A second call while on a call: offered as call waiting, unless one is already waiting or held. */
+const offerWaiting: Handler<'INCOMING'> = (state, e) => {
+  if (state.waiting || state.parked) return ANY_PHASE.INCOMING!(state, e);
+  const parsed = parseDialString(e.from, state.defaultCountry);
+  const waiting = newCall({
+    id: e.callId,
+    direction: 'inbound',
+    dial: parsed.ok ? parsed.dial : e.from,
+    display: parsed.ok ? parsed.display : e.from.slice(0, 40) || 'Unknown caller',
+    callerName: e.displayName?.slice(0, 80) || null,
+    startedAt: e.at
+  });
+  return [{ ...state, waiting }, [{ type: 'showPanel' }]];
+};
+
+const onAnswerWaiting: Handler<'ANSWER_WAITING'> = (state) => {
+  const { call, waiting } = state;
+  if (!call || !waiting) return stay(state);
+  const effects: Effect[] = call.held ? [] : [{ type: 'hold', callId: call.id, held: true }];
+  effects.push({ type: 'answer', callId: waiting.id });
+  const answering: Call = { ...waiting, screenPop: { status: 'searching' } };
+  effects.push({ type: 'searchCaller', callId: answering.id, number: answering.dial, direction: 'inbound' });
+  return [{ ...state, phase: 'ringing', call: answering, waiting: null, parked: { ...call, held: true } }, effects];
+};
+
+const onDeclineWaiting: Handler<'DECLINE_WAITING'> = (state, e) => {
+  const waiting = state.waiting;
+  if (!waiting) return stay(state);
+  const declined: Call = { ...waiting, endedAt: e.at, endCause: 'rejected', disposition: 'Declined (call waiting)' };
+  const [next, effects] = startLog({ ...state, waiting: null }, declined, e.at);
+  return [next, [{ type: 'decline', callId: waiting.id }, ...effects]];
+};
 
 const onHangup: Handler<'HANGUP'> = (state, e) => {
   const call = state.call;
@@ -213,6 +264,9 @@ const inCallControls: PhaseTable = {
     isCurrent(state, e.callId) ? stay({ ...withCall(state, { transferTo: null }), notice: { kind: 'error', text: e.reason } }) : stay(state),
   HANGUP: onHangup,
   ENDED: onEnded,
+  INCOMING: offerWaiting,
+  ANSWER_WAITING: onAnswerWaiting,
+  DECLINE_WAITING: onDeclineWaiting,
   SCREEN_POP_RESULT: onScreenPopResult,
   SCREEN_POP_FAILED: onScreenPopFailed,
   SELECT_RECORD: onSelectRecord,
@@ -316,16 +370,21 @@ const TABLE: Record<Phase, PhaseTable> = {
   wrapUp: {
     DIAL_REQUESTED: (state) => stay({ ...state, notice: { kind: 'info', text: 'Finish the wrap-up of the last call before dialling.' } }),
     WRAP_UP_EDITED: (state, e) => stay(withCall(state, { disposition: e.disposition.slice(0, 255), notes: e.notes })),
+    ENDED: onEnded,
     SUBMIT_WRAP_UP: (state, e) => {
       const call = state.call;
       if (!call) return stay(state);
       if (!call.disposition) return stay({ ...state, notice: { kind: 'error', text: 'Choose a call result before saving.' } });
-      return startLog({ ...state, phase: 'idle', call: null, notice: null }, call, e.at);
+      // With a caller still on hold, the softphone goes back to them (held) rather than to idle.
+      const parked = state.parked;
+      const after: MachineState = parked ? { ...state, phase: 'held', call: parked, parked: null, notice: null } : { ...state, phase: 'idle', call: null, notice: null };
+      return startLog(after, call, e.at);
     },
     // A call offered during wrap-up must not be lost, and neither must the wrap-up: save it as it stands.
     INCOMING: (state, e) => {
       const call = state.call;
       if (!call) return stay(state);
+      if (state.parked) return ANY_PHASE.INCOMING!(state, e);
       const [afterLog, logEffects] = startLog({ ...state, phase: 'idle', call: null }, call, e.at);
       const [next, effects] = transition(afterLog, e);
       return [next, [...logEffects, ...effects]];

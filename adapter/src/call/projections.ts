@@ -33,6 +33,7 @@ export function formatDuration(ms: number): string {
 
 export function itemStatus(state: MachineState, now: number): ItemStatus {
   const call = state.call;
+  if (state.waiting) return { label: `Call waiting: ${state.waiting.callerName ?? state.waiting.display}`, icon: 'incoming_call' };
   switch (state.phase) {
     case 'ringing':
       return { label: `Incoming: ${call?.callerName ?? call?.display ?? ''}`.trim(), icon: 'incoming_call' };
@@ -95,15 +96,13 @@ export function channelStatuses(state: MachineState): CallStatusMessage[] {
       error: log.error
     });
   }
-  const call = state.call;
-  const live = liveState(state);
-  if (call && live) {
+  const live = (call: Call, liveAs: ChannelCallState) => {
     out.push({
       ...base,
       callId: call.id,
       recordId: recordIdOf(call),
       direction: call.direction,
-      state: live,
+      state: liveAs,
       number: call.display,
       startedAt: call.startedAt,
       connectedAt: call.connectedAt,
@@ -111,7 +110,11 @@ export function channelStatuses(state: MachineState): CallStatusMessage[] {
       taskId: null,
       error: null
     });
-  }
+  };
+  const current = liveState(state);
+  if (state.call && current) live(state.call, current);
+  if (state.parked) live(state.parked, 'held');
+  if (state.waiting) live(state.waiting, 'ringing');
   return out;
 }
 

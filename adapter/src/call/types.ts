@@ -66,6 +66,10 @@ export interface Notice {
 export interface MachineState {
   phase: Phase;
   call: Call | null;
+  /** A second inbound call offered while the agent is on a call (call waiting). */
+  waiting: Call | null;
+  /** The first call, held while the agent talks to the one they answered from call waiting. */
+  parked: Call | null;
   logs: CallLog[];
   initialized: boolean;
   registration: RegistrationState;
@@ -93,6 +97,8 @@ export type MachineEvent = { at: number } & (
   | { type: 'ENDED'; callId: string; cause: EndCause; detail?: string }
   | { type: 'ANSWER' }
   | { type: 'DECLINE' }
+  | { type: 'ANSWER_WAITING' }
+  | { type: 'DECLINE_WAITING' }
   | { type: 'HANGUP' }
   | { type: 'TOGGLE_HOLD' }
   | { type: 'TOGGLE_MUTE' }

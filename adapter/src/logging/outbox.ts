@@ -311,10 +311,11 @@ export class Outbox {
 type Json = Record<string, unknown>;
 
 const STATUSES: readonly OutboxStatus[] = ['pending', 'saving', 'saved', 'failed'];
-const END_CAUSES: readonly EndCause[] = [
-  'local-hangup', 'remote-hangup', 'busy', 'no-answer', 'rejected', 'canceled', 'not-found',
-  'unavailable', 'auth-failed', 'bad-media', 'connection-lost', 'invalid-number', 'error'
-];
+/** A Record, not a list, so adding an EndCause fails to compile here until it is added. */
+const END_CAUSES: Record<EndCause, true> = {
+  'local-hangup': true, 'remote-hangup': true, busy: true, 'no-answer': true, rejected: true, canceled: true, 'not-found': true,
+  unavailable: true, 'auth-failed': true, 'bad-media': true, 'connection-lost': true, 'invalid-number': true, error: true
+};
 const DRAFT_PHASES: readonly Phase[] = ['dialing', 'ringing', 'connected', 'held', 'wrapUp'];
 /** Salesforce field API names; also keeps `__proto__` and friends out of rebuilt objects. */
 const FIELD_NAME = /^[A-Za-z][A-Za-z0-9_]{0,79}$/;
@@ -416,10 +417,11 @@ function parseCall(v: unknown): Call | null {
     isFiniteNumber(c['startedAt']) &&
     isNullable(c['connectedAt'], isFiniteNumber) &&
     isNullable(c['endedAt'], isFiniteNumber) &&
-    (c['endCause'] === null || END_CAUSES.includes(c['endCause'] as EndCause)) &&
+    (c['endCause'] === null || (typeof c['endCause'] === 'string' && Object.hasOwn(END_CAUSES, c['endCause']))) &&
     typeof c['muted'] === 'boolean' &&
     typeof c['held'] === 'boolean' &&
     isNullable(c['params'], isString) &&
+    isNullable(c['transferTo'] ?? null, isString) &&
     isString(c['disposition']) &&
     isString(c['notes']);
   if (!ok) return null;
@@ -443,6 +445,8 @@ function parseCall(v: unknown): Call | null {
     what,
     params: c['params'] as string | null,
     screenPop,
+    // Absent in drafts written before transfers existed: no transfer then.
+    transferTo: (c['transferTo'] as string | null | undefined) ?? null,
     disposition: c['disposition'] as string,
     notes: c['notes'] as string
   };

@@ -2,6 +2,7 @@ import { clickToDialEnabled } from '../call/projections';
 import type { MachineState } from '../call/types';
 import type { LineView, ViewActions } from './actions';
 import { CallLogs } from './call-logs';
+import { CallWaiting } from './call-waiting';
 import { ActiveCall, IncomingCall } from './call-view';
 import { DemoPanel } from './demo-panel';
 import { DialPad } from './dial-pad';
@@ -29,6 +30,7 @@ export function App({ state, now, line, actions }: AppProps) {
     <main class="sb-app" data-id="softphone" data-phase={state.phase}>
       <StatusBar state={state} line={line} />
       <NoticeBanner notice={state.notice} actions={actions} />
+      <CallWaiting state={state} actions={actions} />
       {main}
       <CallLogs logs={state.logs} actions={actions} />
       <DemoPanel actions={actions} phase={state.phase} />
