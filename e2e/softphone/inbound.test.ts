@@ -98,6 +98,33 @@ describe('inbound: screen pop with 0, 1 and many matches', () => {
   });
 });
 
+describe('call waiting', () => {
+  test('a second caller during a call: hold & answer, talk, wrap up, back to the held caller; both logged', async () => {
+    const { page, phone } = await session.newPage();
+    await openPhone(page);
+    await phone.locator('[data-id="dial-input"]').fill('+1 415 555 0177');
+    await phone.locator('[data-id="dial-button"]').click();
+    await phone.locator('[data-id="call-state"][data-phase="connected"]').waitFor({ timeout: 5000 });
+    await phone.locator('[data-id="demo-ring-second"]').click();
+    await phone.locator('[data-id="waiting-banner"]').waitFor({ timeout: 5000 });
+    let s = await waitForHost(page, (st) => st.item.label.startsWith('Call waiting:'), 'the waiting label');
+    await page.screenshot({ path: join(ARTIFACTS, 'softphone-call-waiting.png') });
+    await phone.locator('[data-id="answer-waiting"]').click();
+    await phone.locator('[data-id="call-state"][data-phase="connected"]').waitFor({ timeout: 5000 });
+    await phone.locator('[data-id="parked-call"]').waitFor({ timeout: 5000 });
+    await phone.locator('[data-id="hangup-button"]').click();
+    await phone.locator('[data-id="save-log"]').click();
+    await phone.locator('[data-id="call-state"][data-phase="held"]').waitFor({ timeout: 5000 });
+    await phone.locator('[data-id="hold-button"]').click();
+    await phone.locator('[data-id="call-state"][data-phase="connected"]').waitFor({ timeout: 5000 });
+    await phone.locator('[data-id="hangup-button"]').click();
+    await phone.locator('[data-id="save-log"]').click();
+    s = await waitForHost(page, (st) => st.tasks.length === 2, 'both calls logged');
+    assert.deepEqual(s.tasks.map((t) => t.fields.CallType).sort(), ['Inbound', 'Outbound']);
+    await page.close();
+  });
+});
+
 describe('message channel', () => {
   test('a component loaded mid-call asks for state and catches up; retryLog from a component retries', async () => {
     const { page, phone } = await session.newPage();

@@ -27,8 +27,12 @@ export function DemoPanel({ actions, phase }: { actions: ViewActions; phase: Pha
   if (phase === 'connected' || phase === 'held') {
     return (
       <section class="slds-p-horizontal_small slds-p-bottom_small sb-demo" data-id="demo-panel" aria-label="Demo line">
+        <p class="slds-text-title_caps slds-m-bottom_xx-small">Demo line</p>
         <button type="button" class="slds-button slds-button_text-destructive" data-id="demo-remote-hangup" onClick={() => demo.simulateRemoteHangup()}>
-          Demo line: simulate the caller hanging up
+          Simulate the caller hanging up
+        </button>
+        <button type="button" class="slds-button slds-m-left_small" data-id="demo-ring-second" onClick={() => demo.simulateInbound(SAMPLE_CALLERS[1]?.number ?? '+1 415 555 0199')}>
+          Ring a second call
         </button>
       </section>
     );
