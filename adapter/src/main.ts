@@ -5,7 +5,9 @@ import { createOpenCtiPort, findOpenCti, PANEL_HEIGHT_RANGE } from './opencti/po
 import type { SforceGlobal } from './opencti/types';
 import { parseSettings } from './settings/settings';
 import { DemoProvider } from './telephony/demo/demo-provider';
+import { listAudioDevices, loadDeviceChoice, saveDeviceChoice } from './telephony/audio-devices';
 import { checkMicrophone } from './telephony/microphone';
+import type { TelephonyProvider } from './telephony/provider';
 import { localCredentialStore } from './telephony/sip-credentials-store';
 import { loadSipModule } from './telephony/sip-loader';
 import type { SipCredentials } from './telephony/sip/sip-config';
@@ -36,7 +38,9 @@ async function main(): Promise<void> {
   const host = createOpenCtiPort(api);
   const settings = parseSettings(await host.getCallCenterSettings().catch(() => ({})));
   const demo = settings.provider === 'demo' ? new DemoProvider() : null;
-  const credentials = localCredentialStore(safeLocalStorage());
+  const storage = safeLocalStorage();
+  const credentials = localCredentialStore(storage);
+  let sipProvider: TelephonyProvider | null = null;
 
   let rendered = false;
   let lastHeight = 0;
@@ -47,8 +51,21 @@ async function main(): Promise<void> {
     status: 'loggedOut',
     error: null,
     login: (creds, remember) => void login(creds, remember),
-    logout: () => void logout()
+    logout: () => void logout(),
+    devices: null,
+    chooseDevices: (devices) => {
+      saveDeviceChoice(storage, devices);
+      if (line.devices) line.devices = { ...line.devices, selected: devices };
+      void sipProvider?.setAudioDevices?.(devices).catch((e: unknown) => logger.warn('Switching audio devices failed', String(e)));
+      draw();
+    }
   };
+
+  async function refreshDevices(): Promise<void> {
+    const listed = await listAudioDevices(navigator.mediaDevices);
+    line.devices = { ...listed, selected: loadDeviceChoice(storage) };
+    draw();
+  }
 
   async function login(creds: SipCredentials, remember: boolean): Promise<void> {
     line.status = 'connecting';
@@ -59,7 +76,10 @@ async function main(): Promise<void> {
     try {
       const sip = await loadSipModule(SCRIPT_URL);
       const provider = sip.createSipProvider(sip.sipConfigFromSettings(settings, creds), { logger });
+      await provider.setAudioDevices(loadDeviceChoice(storage));
       await softphone.connect(provider);
+      sipProvider = provider;
+      void refreshDevices();
       if (remember) credentials.save(creds);
       else credentials.forget();
       line.status = 'connected';
@@ -80,6 +100,7 @@ async function main(): Promise<void> {
 
   async function logout(): Promise<void> {
     credentials.forget();
+    sipProvider = null;
     await softphone.disconnect();
     line.status = 'loggedOut';
     draw();

@@ -66,6 +66,15 @@ describe('SIP agent in the emulator', () => {
     await waitForHost(agent, (s) => s.clickToDialEnabled, 'click-to-dial on after login');
     const stored = await phone.evaluate(() => JSON.stringify(localStorage));
     assert.ok(!stored.includes('not-needed-without-auth'), 'credentials are not stored unless the agent opts in');
+
+    // Pick the (fake) microphone explicitly: the calls below then run on the chosen device.
+    await phone.locator('[data-id="audio-settings"] summary').click();
+    const mic = phone.locator('[data-id="audio-input"]');
+    await until('the microphone list', async () => (await mic.locator('option').count()) >= 2);
+    const deviceId = await mic.locator('option').nth(1).getAttribute('value');
+    await mic.selectOption(deviceId!);
+    const saved = await phone.evaluate(() => localStorage.getItem('switchboard:audio-devices:v1'));
+    assert.equal(JSON.parse(saved!).inputId, deviceId);
   });
 
   test('outbound: click-to-dial reaches the customer, audio flows both ways, hold/resume, remote hang-up, Task', async () => {

@@ -43,6 +43,12 @@ export interface DialRequest {
   number: string;
 }
 
+/** The agent's choice of microphone and speaker (MediaDeviceInfo ids); empty means the browser default. */
+export interface AudioDevices {
+  inputId: string;
+  outputId: string;
+}
+
 export interface TelephonyProvider {
   readonly kind: ProviderKind;
   /** Connects and registers; resolves once the provider can place and take calls. */
@@ -61,6 +67,8 @@ export interface TelephonyProvider {
    * `local-hangup` with detail "transferred"); rejects, leaving the call as it was, when it fails.
    */
   transfer(callId: string, target: string): Promise<void>;
+  /** Switches microphone / speaker, for the next calls and for the call that is up (when the browser allows). */
+  setAudioDevices?(devices: AudioDevices): Promise<void>;
   /** Registers the one listener the composition root wires to the state machine. */
   onEvent(listener: (event: ProviderEvent) => void): void;
 }

@@ -1,6 +1,6 @@
 import type { MachineEvent } from '../call/types';
 import type { DemoControls, DemoOutcome } from '../telephony/demo/demo-provider';
-import type { ProviderKind } from '../telephony/provider';
+import type { AudioDevices, ProviderKind } from '../telephony/provider';
 import type { SipCredentials } from '../telephony/sip/sip-config';
 
 type EventInput = MachineEvent extends infer E ? (E extends MachineEvent ? Omit<E, 'at'> : never) : never;
@@ -19,4 +19,12 @@ export interface LineView {
   error: string | null;
   login(credentials: SipCredentials, remember: boolean): void;
   logout(): void;
+  /** Microphones and speakers the browser reports (labels appear once the microphone is allowed). */
+  devices: { inputs: DeviceOption[]; outputs: DeviceOption[]; selected: AudioDevices } | null;
+  chooseDevices(devices: AudioDevices): void;
+}
+
+export interface DeviceOption {
+  id: string;
+  label: string;
 }

@@ -1,6 +1,7 @@
 import { clickToDialEnabled } from '../call/projections';
 import type { MachineState } from '../call/types';
 import type { LineView, ViewActions } from './actions';
+import { AudioSettings } from './audio-settings';
 import { CallLogs } from './call-logs';
 import { CallWaiting } from './call-waiting';
 import { ActiveCall, IncomingCall } from './call-view';
@@ -33,6 +34,7 @@ export function App({ state, now, line, actions }: AppProps) {
       <CallWaiting state={state} actions={actions} />
       {main}
       <CallLogs logs={state.logs} actions={actions} />
+      {state.phase === 'idle' ? <AudioSettings line={line} /> : null}
       <DemoPanel actions={actions} phase={state.phase} />
     </main>
   );

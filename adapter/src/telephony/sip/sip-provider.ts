@@ -2,10 +2,10 @@ import * as JsSIP from 'jssip';
 import type { EndEvent, IncomingDTMFEvent, OutgoingDTMFEvent, RTCSession } from 'jssip/lib/RTCSession';
 import type { CallOptions, RTCSessionEvent, UA, UAConfiguration, UnRegisteredEvent } from 'jssip/lib/UA';
 import type { Logger } from '../../logging/logger';
-import type { DialRequest, EndCause, ProviderEvent, RegistrationState, TelephonyProvider } from '../provider';
+import type { AudioDevices, DialRequest, EndCause, ProviderEvent, RegistrationState, TelephonyProvider } from '../provider';
 import { endCauseFromJsSip, type Originator } from './end-cause';
 import { startIceGatheringTimeout, type IceGatheringTimeout } from './ice-gathering-timeout';
-import { attachRemoteAudio, createHiddenAudioElement, type RemoteAudio } from './remote-audio';
+import { applySpeaker, attachRemoteAudio, createHiddenAudioElement, type RemoteAudio } from './remote-audio';
 import {
   DEFAULT_ICE_GATHERING_TIMEOUT_MS,
   DEFAULT_RECONNECT,
@@ -63,6 +63,8 @@ export class SipProvider implements TelephonyProvider {
   private claim: { callId: string } | undefined;
   private inboundCounter = 0;
   private pendingStart: { resolve: () => void; reject: (error: Error) => void } | undefined;
+  private devices: AudioDevices = { inputId: '', outputId: '' };
+  private readonly audioElements = new Set<HTMLAudioElement>();
   private starting: Promise<void> | undefined;
 
   constructor(
@@ -340,6 +342,11 @@ export class SipProvider implements TelephonyProvider {
       if (audio) return;
       const element = this.deps.createAudioElement ? this.deps.createAudioElement() : createHiddenAudioElement();
       audio = attachRemoteAudio(connection, element);
+      this.audioElements.add(element);
+      void applySpeaker(element, this.devices.outputId, this.logger);
+      const forget = () => this.audioElements.delete(element);
+      session.on('ended', forget);
+      session.on('failed', forget);
     };
     // Outbound sessions already have their peer connection; inbound ones get it on answer().
     if (session.connection) attachAudio(session.connection);
@@ -421,9 +428,37 @@ export class SipProvider implements TelephonyProvider {
     session.on('failed', () => timeout.cancel());
   }
 
+  /**
+   * New calls use the chosen microphone; a call that is up swaps its outgoing track in place
+   * (no re-INVITE), and every playing element moves to the chosen speaker where setSinkId exists.
+   */
+  async setAudioDevices(devices: AudioDevices): Promise<void> {
+    const micChanged = devices.inputId !== this.devices.inputId;
+    this.devices = { ...devices };
+    for (const element of this.audioElements) await applySpeaker(element, devices.outputId, this.logger);
+    if (!micChanged) return;
+    for (const call of this.calls.values()) {
+      const pc = call.session.connection;
+      if (call.ended || !pc || !navigator.mediaDevices) continue;
+      const sender = pc.getSenders().find((s) => s.track?.kind === 'audio');
+      if (!sender) continue;
+      const stream = await navigator.mediaDevices.getUserMedia({ audio: this.audioConstraint(), video: false });
+      const [track] = stream.getAudioTracks();
+      if (!track) continue;
+      track.enabled = sender.track?.enabled ?? true;
+      const old = sender.track;
+      await sender.replaceTrack(track);
+      old?.stop();
+    }
+  }
+
+  private audioConstraint(): boolean | MediaTrackConstraints {
+    return this.devices.inputId ? { deviceId: { exact: this.devices.inputId } } : true;
+  }
+
   private callOptions(): CallOptions {
     return {
-      mediaConstraints: { audio: true, video: false },
+      mediaConstraints: { audio: this.audioConstraint(), video: false },
       pcConfig: { iceServers: this.config.iceServers }
     };
   }
