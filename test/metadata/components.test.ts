@@ -34,7 +34,7 @@ describe('Visualforce adapter page', () => {
     const page = readFileSync(join(DEFAULT_DIR, 'pages/Softphone_Adapter.page'), 'utf8');
     assert.equal(
       page,
-      `<apex:page showHeader="false" sidebar="false" standardStylesheets="false" applyHtmlTag="false" applyBodyTag="false" docType="html-5.0" title="Switchboard Softphone">
+      `<apex:page showHeader="false" sidebar="false" standardStylesheets="false" applyHtmlTag="false" applyBodyTag="false" docType="html-5.0" cspHeader="true" title="Switchboard Softphone">
 <html lang="en">
 <head>
 <meta charset="utf-8"/>
