@@ -25,7 +25,11 @@ export type ElectionMode = 'locks' | 'no-locks';
 
 /** The slice of `navigator.locks` we use. */
 export interface LockManagerLike {
-  request(name: string, options: { mode: 'exclusive'; ifAvailable?: boolean }, callback: (lock: object | null) => Promise<void>): Promise<unknown>;
+  request(
+    name: string,
+    options: { mode: 'exclusive'; ifAvailable?: boolean },
+    callback: (lock: object | null) => Promise<void>
+  ): Promise<unknown>;
 }
 
 /** The slice of `BroadcastChannel` we use. */
@@ -137,7 +141,12 @@ export class LeaderElection {
 
   /** Broadcasts to the other tabs (never to this one). Silently nothing without BroadcastChannel. */
   send(message: TabMessage): void {
-    const envelope: TabEnvelope = { source: 'switchboard-tab', version: 1, from: this.options.tabId, message };
+    const envelope: TabEnvelope = {
+      source: 'switchboard-tab',
+      version: 1,
+      from: this.options.tabId,
+      message
+    };
     try {
       this.channel?.postMessage(envelope);
     } catch {
@@ -182,7 +191,9 @@ export class LeaderElection {
     if (!locks) return Promise.resolve(false);
     let decide: (granted: boolean) => void = () => undefined;
     const decided = new Promise<boolean>((resolve) => (decide = resolve));
-    const options = ifAvailable ? { mode: 'exclusive' as const, ifAvailable: true } : { mode: 'exclusive' as const };
+    const options = ifAvailable
+      ? { mode: 'exclusive' as const, ifAvailable: true }
+      : { mode: 'exclusive' as const };
     locks
       .request(this.options.lockName ?? LEADER_LOCK, options, (lock) => {
         if (!lock || this.stopped) {
@@ -246,16 +257,32 @@ function parseTabMessage(raw: unknown): TabMessage | null {
       return { type: raw['type'] };
     case 'state': {
       const s = raw['state'];
-      if (!isRecord(s) || !PHASES.includes(s['phase'] as Phase) || typeof s['label'] !== 'string' || typeof s['registered'] !== 'boolean') return null;
-      return { type: 'state', state: { phase: s['phase'] as Phase, label: s['label'].slice(0, 200), registered: s['registered'] } };
+      if (
+        !isRecord(s) ||
+        !PHASES.includes(s['phase'] as Phase) ||
+        typeof s['label'] !== 'string' ||
+        typeof s['registered'] !== 'boolean'
+      )
+        return null;
+      return {
+        type: 'state',
+        state: { phase: s['phase'] as Phase, label: s['label'].slice(0, 200), registered: s['registered'] }
+      };
     }
     case 'dial': {
       const d = raw['dial'];
       if (!isRecord(d) || typeof d['number'] !== 'string' || d['number'].length > 200) return null;
-      const text = (v: unknown, max: number): string | null => (typeof v === 'string' && v.length <= max ? v : null);
+      const text = (v: unknown, max: number): string | null =>
+        typeof v === 'string' && v.length <= max ? v : null;
       return {
         type: 'dial',
-        dial: { number: d['number'], recordId: text(d['recordId'], 18), recordName: text(d['recordName'], 255), objectType: text(d['objectType'], 80), params: text(d['params'], 1000) }
+        dial: {
+          number: d['number'],
+          recordId: text(d['recordId'], 18),
+          recordName: text(d['recordName'], 255),
+          objectType: text(d['objectType'], 80),
+          params: text(d['params'], 1000)
+        }
       };
     }
     default:

@@ -1,4 +1,4 @@
-import type { Call, CallLog, Phase } from '../call/types';
+import type { Call, CallLog, MachineState, Phase } from '../call/types';
 import type { SaveLogValue } from '../opencti/types';
 import type { EndCause } from '../telephony/provider';
 import { SafeStorage, type StorageLike, type StorageProblem } from '../persistence/safe-storage';
@@ -61,8 +61,14 @@ export interface CallDraft {
   schema: 1;
   phase: Exclude<Phase, 'idle'>;
   call: Call;
+  /** Call waiting: the second call offered, and the first call parked on hold. */
+  waiting: Call | null;
+  parked: Call | null;
   savedAt: number;
 }
+
+/** The part of the machine state a draft keeps. */
+export type DraftSource = Pick<MachineState, 'phase' | 'call' | 'waiting' | 'parked'>;
 
 export interface BackoffPolicy {
   baseMs: number;
@@ -91,7 +97,11 @@ export interface OutboxOptions {
 }
 
 /** Delay before attempt `failures + 1`, after `failures` failed attempts (1 → base, doubling, capped). */
-export function backoffDelay(failures: number, policy: BackoffPolicy = DEFAULT_BACKOFF, random: () => number = Math.random): number {
+export function backoffDelay(
+  failures: number,
+  policy: BackoffPolicy = DEFAULT_BACKOFF,
+  random: () => number = Math.random
+): number {
   const exponent = Math.max(0, Math.min(failures - 1, 30));
   const raw = Math.min(policy.capMs, policy.baseMs * 2 ** exponent);
   const spread = 1 - policy.jitter + 2 * policy.jitter * clamp01(random());
@@ -192,7 +202,13 @@ export class Outbox {
   markSaving(callId: string, now: number): SaveLogValue | null {
     const entry = this.get(callId);
     if (!entry || !this.isDue(entry, now)) return null;
-    const claimed: OutboxEntry = { ...entry, status: 'saving', attempts: entry.attempts + 1, claimedBy: this.owner, claimedUntil: now + this.leaseMs };
+    const claimed: OutboxEntry = {
+      ...entry,
+      status: 'saving',
+      attempts: entry.attempts + 1,
+      claimedBy: this.owner,
+      claimedUntil: now + this.leaseMs
+    };
     this.write(claimed);
     const check = this.get(callId);
     if (!check || check.claimedBy !== this.owner || check.attempts !== claimed.attempts) return null;
@@ -203,7 +219,16 @@ export class Outbox {
   markSaved(callId: string, taskId: string, now: number): OutboxEntry | null {
     const entry = this.get(callId);
     if (!entry) return null;
-    const saved: OutboxEntry = { ...entry, status: 'saved', taskId, error: null, savedAt: now, nextAttemptAt: null, claimedBy: null, claimedUntil: 0 };
+    const saved: OutboxEntry = {
+      ...entry,
+      status: 'saved',
+      taskId,
+      error: null,
+      savedAt: now,
+      nextAttemptAt: null,
+      claimedBy: null,
+      claimedUntil: 0
+    };
     this.write(saved);
     return saved;
   }
@@ -212,14 +237,20 @@ export class Outbox {
    * The save failed. `retry: 'auto'` schedules the next attempt with exponential backoff;
    * `'manual'` (an error a retry cannot fix, e.g. a validation rule) waits for the agent.
    */
-  markFailed(callId: string, error: string, now: number, retry: 'auto' | 'manual' = 'auto'): OutboxEntry | null {
+  markFailed(
+    callId: string,
+    error: string,
+    now: number,
+    retry: 'auto' | 'manual' = 'auto'
+  ): OutboxEntry | null {
     const entry = this.get(callId);
     if (!entry || entry.status === 'saved') return null;
     const failed: OutboxEntry = {
       ...entry,
       status: 'failed',
       error,
-      nextAttemptAt: retry === 'auto' ? now + backoffDelay(Math.max(1, entry.attempts), this.backoff, this.random) : null,
+      nextAttemptAt:
+        retry === 'auto' ? now + backoffDelay(Math.max(1, entry.attempts), this.backoff, this.random) : null,
       claimedBy: null,
       claimedUntil: 0
     };
@@ -250,9 +281,18 @@ export class Outbox {
 
   // ---- the call in progress ------------------------------------------------------------
 
-  saveDraft(phase: Phase, call: Call | null, now: number): void {
+  /** Call after every state change (cheap: one key). Idle with no call clears it. */
+  saveDraft(state: DraftSource, now: number): void {
+    const { phase, call } = state;
     if (phase === 'idle' || !call) return this.clearDraft();
-    const draft: CallDraft = { schema: 1, phase, call, savedAt: now };
+    const draft: CallDraft = {
+      schema: 1,
+      phase,
+      call,
+      waiting: state.waiting ?? null,
+      parked: state.parked ?? null,
+      savedAt: now
+    };
     this.store.set(DRAFT_KEY, JSON.stringify(draft));
   }
 
@@ -313,8 +353,19 @@ type Json = Record<string, unknown>;
 const STATUSES: readonly OutboxStatus[] = ['pending', 'saving', 'saved', 'failed'];
 /** A Record, not a list, so adding an EndCause fails to compile here until it is added. */
 const END_CAUSES: Record<EndCause, true> = {
-  'local-hangup': true, 'remote-hangup': true, busy: true, 'no-answer': true, rejected: true, canceled: true, 'not-found': true,
-  unavailable: true, 'auth-failed': true, 'bad-media': true, 'connection-lost': true, 'invalid-number': true, error: true
+  'local-hangup': true,
+  'remote-hangup': true,
+  busy: true,
+  'no-answer': true,
+  rejected: true,
+  canceled: true,
+  'not-found': true,
+  unavailable: true,
+  'auth-failed': true,
+  'bad-media': true,
+  'connection-lost': true,
+  'invalid-number': true,
+  error: true
 };
 const DRAFT_PHASES: readonly Phase[] = ['dialing', 'ringing', 'connected', 'held', 'wrapUp'];
 /** Salesforce field API names; also keeps `__proto__` and friends out of rebuilt objects. */
@@ -399,9 +450,14 @@ function parseSummary(v: unknown): LogSummary | undefined {
 
 function parseDraft(raw: string): CallDraft | null {
   const j = parseJson(raw);
-  if (!j || j['schema'] !== 1 || !DRAFT_PHASES.includes(j['phase'] as Phase) || !isFiniteNumber(j['savedAt'])) return null;
+  if (!j || j['schema'] !== 1 || !DRAFT_PHASES.includes(j['phase'] as Phase) || !isFiniteNumber(j['savedAt']))
+    return null;
   const call = parseCall(j['call']);
-  return call ? { schema: 1, phase: j['phase'] as CallDraft['phase'], call, savedAt: j['savedAt'] } : null;
+  // Absent in drafts from before call waiting: nothing was waiting or parked then.
+  const waiting = j['waiting'] === undefined || j['waiting'] === null ? null : parseCall(j['waiting']);
+  const parked = j['parked'] === undefined || j['parked'] === null ? null : parseCall(j['parked']);
+  if (!call || (j['waiting'] && !waiting) || (j['parked'] && !parked)) return null;
+  return { schema: 1, phase: j['phase'] as CallDraft['phase'], call, waiting, parked, savedAt: j['savedAt'] };
 }
 
 /** Checks the fields the machine relies on; rebuilds the object so no stray keys ride along. */
@@ -417,7 +473,8 @@ function parseCall(v: unknown): Call | null {
     isFiniteNumber(c['startedAt']) &&
     isNullable(c['connectedAt'], isFiniteNumber) &&
     isNullable(c['endedAt'], isFiniteNumber) &&
-    (c['endCause'] === null || (typeof c['endCause'] === 'string' && Object.hasOwn(END_CAUSES, c['endCause']))) &&
+    (c['endCause'] === null ||
+      (typeof c['endCause'] === 'string' && Object.hasOwn(END_CAUSES, c['endCause']))) &&
     typeof c['muted'] === 'boolean' &&
     typeof c['held'] === 'boolean' &&
     isNullable(c['params'], isString) &&
@@ -454,7 +511,13 @@ function parseCall(v: unknown): Call | null {
 
 function parseRef(v: unknown): Call['who'] | undefined {
   if (v === null) return null;
-  if (!isRecord(v) || !isNonEmptyString(v['id']) || !isNullable(v['name'], isString) || !isNullable(v['objectType'], isString)) return undefined;
+  if (
+    !isRecord(v) ||
+    !isNonEmptyString(v['id']) ||
+    !isNullable(v['name'], isString) ||
+    !isNullable(v['objectType'], isString)
+  )
+    return undefined;
   return { id: v['id'], name: v['name'], objectType: v['objectType'] };
 }
 
@@ -470,7 +533,9 @@ function parseScreenPop(v: unknown): Call['screenPop'] | null {
       const raw = v['matches'];
       if (!Array.isArray(raw)) return null;
       const matches = raw.map(parseRef);
-      return matches.every((m): m is NonNullable<typeof m> => m !== null && m !== undefined) ? { status: 'found', matches } : null;
+      return matches.every((m): m is NonNullable<typeof m> => m !== null && m !== undefined)
+        ? { status: 'found', matches }
+        : null;
     }
     default:
       return null;

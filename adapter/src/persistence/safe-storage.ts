@@ -67,7 +67,10 @@ export class SafeStorage {
   ) {
     this.backing = storage ?? new MemoryStorage();
     this.durable = storage !== null;
-    if (!storage) this.report('No browser storage is available; call logs are kept in memory only until this page closes.');
+    if (!storage)
+      this.report(
+        'No browser storage is available; call logs are kept in memory only until this page closes.'
+      );
   }
 
   /** False once we have fallen back to memory: the caller may want to tell the agent. */
@@ -76,7 +79,10 @@ export class SafeStorage {
   }
 
   get(key: string): string | null {
-    return this.guard(() => this.backing.getItem(key), () => this.backing.getItem(key));
+    return this.guard(
+      () => this.backing.getItem(key),
+      () => this.backing.getItem(key)
+    );
   }
 
   set(key: string, value: string): void {
@@ -136,7 +142,9 @@ export class SafeStorage {
     this.backing = memory;
     this.durable = false;
     const name = error instanceof Error ? error.name : 'Error';
-    this.report(`Browser storage failed (${name}); call logs are kept in memory only until this page closes.`);
+    this.report(
+      `Browser storage failed (${name}); call logs are kept in memory only until this page closes.`
+    );
   }
 
   private report(message: string): void {
