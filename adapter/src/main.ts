@@ -19,6 +19,8 @@ import { setIconAssets } from './ui/icon';
 /** Composition root: builds the port, the line, the softphone and the view. Nothing else. */
 
 const PANEL_WIDTH = 340;
+/** setSoftphonePanelHeight sizes the whole utility panel, whose header (label, minimise) sits above our frame. */
+const PANEL_HEADER_PX = 40;
 // Captured now: currentScript is only set while this file first runs; the SIP script sits beside it.
 const SCRIPT_URL = (document.currentScript as HTMLScriptElement | null)?.src ?? location.href;
 
@@ -128,7 +130,7 @@ async function main(): Promise<void> {
 
   /** The panel follows the content, within the platform's limits, so nothing scrolls inside a call. */
   function fitHeight(): void {
-    const wanted = Math.ceil((root as HTMLElement).getBoundingClientRect().height) + 2;
+    const wanted = Math.ceil((root as HTMLElement).getBoundingClientRect().height) + PANEL_HEADER_PX + 2;
     const height = Math.min(PANEL_HEIGHT_RANGE.max, Math.max(PANEL_HEIGHT_RANGE.min, wanted));
     if (Math.abs(height - lastHeight) < 4) return;
     lastHeight = height;
