@@ -31,14 +31,19 @@ export function formatDuration(ms: number): string {
   return `${h > 0 ? `${h}:` : ''}${mm}:${String(s).padStart(2, '0')}`;
 }
 
+/** Who the agent is talking to, as briefly as possible: the matched record, else caller id, else the number. */
+function party(call: Call | null): string {
+  return call ? (call.who?.name ?? call.what?.name ?? call.callerName ?? call.display) : '';
+}
+
 export function itemStatus(state: MachineState, now: number): ItemStatus {
   const call = state.call;
   if (state.waiting) return { label: `Call waiting: ${state.waiting.callerName ?? state.waiting.display}`, icon: 'incoming_call' };
   switch (state.phase) {
     case 'ringing':
-      return { label: `Incoming: ${call?.callerName ?? call?.display ?? ''}`.trim(), icon: 'incoming_call' };
+      return { label: `Incoming: ${party(call)}`.trim(), icon: 'incoming_call' };
     case 'dialing':
-      return { label: `Calling ${call?.display ?? ''}`.trim(), icon: 'outbound_call' };
+      return { label: `Calling ${party(call)}`.trim(), icon: 'outbound_call' };
     case 'connected':
       return { label: `On call ${formatDuration(now - (call?.connectedAt ?? now))}`, icon: 'call' };
     case 'held':
