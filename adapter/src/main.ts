@@ -1,5 +1,8 @@
 import { h, render } from 'preact';
+import { LeaderElection, type TabMessage } from './app/leader';
 import { Softphone } from './app/softphone';
+import { Outbox } from './logging/outbox';
+import { browserLocalStorage } from './persistence/safe-storage';
 import { createConsoleLogger } from './logging/logger';
 import { createOpenCtiPort, findOpenCti, PANEL_HEIGHT_RANGE } from './opencti/port';
 import type { SforceGlobal } from './opencti/types';
@@ -43,10 +46,29 @@ async function main(): Promise<void> {
   const storage = safeLocalStorage();
   const credentials = localCredentialStore(storage);
   let sipProvider: TelephonyProvider | null = null;
+  const tabId = crypto.randomUUID();
+  const outbox = new Outbox({ storage: browserLocalStorage(), owner: tabId, onProblem: (p) => logger.warn(p.message) });
+  // Exactly one Salesforce tab owns the line and the logs; the others mirror it and forward their agent's actions.
+  const election: LeaderElection = new LeaderElection({
+    tabId,
+    onRoleChange: (role) => void becomeRole(role),
+    onMessage: (message) => onTabMessage(message)
+  });
 
   let rendered = false;
   let lastHeight = 0;
-  const softphone: Softphone = new Softphone({ host, providerKind: settings.provider, settings, logger, onChange: () => draw() });
+  const softphone: Softphone = new Softphone({
+    host,
+    providerKind: settings.provider,
+    settings,
+    logger,
+    outbox,
+    forward: (event) => election.send({ type: 'event', event: event as Extract<TabMessage, { type: 'event' }>['event'] }),
+    onChange: (state) => {
+      if (election.isLeader) election.send({ type: 'mirror', state });
+      draw();
+    }
+  });
 
   const line: LineView = {
     kind: settings.provider,
@@ -54,6 +76,7 @@ async function main(): Promise<void> {
     error: null,
     login: (creds, remember) => void login(creds, remember),
     logout: () => void logout(),
+    takeOver: () => election.send({ type: 'takeOver' }),
     devices: null,
     chooseDevices: (devices) => {
       saveDeviceChoice(storage, devices);
@@ -108,6 +131,40 @@ async function main(): Promise<void> {
     draw();
   }
 
+  function onTabMessage(message: TabMessage): void {
+    if (message.type === 'mirror') softphone.mirror(message.state);
+    else if (message.type === 'event' && election.isLeader) softphone.dispatch(message.event);
+    else if (message.type === 'hello' && election.isLeader) election.send({ type: 'mirror', state: softphone.state });
+    else if (message.type === 'takeOver' && election.isLeader && softphone.state.phase === 'idle') void handOver();
+  }
+
+  /** Another tab asked for the phone while this one is idle: log out here and let it lead. */
+  async function handOver(): Promise<void> {
+    await softphone.disconnect();
+    softphone.setRole('follower');
+    await election.resign();
+  }
+
+  async function becomeRole(role: 'leader' | 'follower'): Promise<void> {
+    if (role === 'follower') {
+      softphone.setRole('follower');
+      line.status = 'elsewhere';
+      draw();
+      return;
+    }
+    softphone.setRole('leader');
+    softphone.restore();
+    line.status = 'loggedOut';
+    if (demo) {
+      await softphone.connect(demo);
+      line.status = 'connected';
+    } else {
+      const remembered = credentials.load();
+      if (remembered) await login(remembered, true);
+    }
+    draw();
+  }
+
   const actions: ViewActions = {
     dispatch: (event) => softphone.dispatch(event),
     newCallId: () => crypto.randomUUID(),
@@ -120,7 +177,9 @@ async function main(): Promise<void> {
   };
 
   function draw(): void {
-    render(h(App, { state: softphone.state, now: Date.now(), line: { ...line }, actions }), root as HTMLElement);
+    // A tab that only mirrors the phone has no line of its own to simulate calls on.
+    const viewActions = line.status === 'elsewhere' ? { ...actions, demo: null } : actions;
+    render(h(App, { state: softphone.state, now: Date.now(), line: { ...line }, actions: viewActions }), root as HTMLElement);
     if (!rendered) {
       rendered = true;
       void host.setSoftphonePanelWidth(PANEL_WIDTH).catch((e: unknown) => logger.warn('setSoftphonePanelWidth failed', String(e)));
@@ -140,14 +199,10 @@ async function main(): Promise<void> {
   new ResizeObserver(() => fitHeight()).observe(root);
   draw();
   await softphone.start();
-  if (demo) {
-    await softphone.connect(demo);
-    line.status = 'connected';
-  } else {
-    const remembered = credentials.load();
-    if (remembered) await login(remembered, true);
-  }
-  draw();
+  if (!outbox.isDurable) softphone.dispatch({ type: 'NOTICE', notice: { kind: 'warning', text: 'This browser blocks storage for the softphone, so unsaved call logs would be lost on reload.' } });
+  addEventListener('pagehide', () => election.stop());
+  await election.start();
+  if (election.mode === 'no-locks') logger.warn('Web Locks unavailable: every tab of this browser acts as the phone.');
 }
 
 function safeLocalStorage(): Storage | null {

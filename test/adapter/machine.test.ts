@@ -283,6 +283,46 @@ describe('call logs', () => {
   });
 });
 
+describe('restore after a reload', () => {
+  const connectedCall = () => run([dial(), { type: 'CONNECTED', callId: 'out-1' }, { type: 'WRAP_UP_EDITED', disposition: '', notes: '' }]).state;
+
+  test('a call that was up ends at the last time it was known alive and goes to wrap-up', () => {
+    const before = connectedCall();
+    const call = before.call!;
+    const savedAt = call.connectedAt! + 42_000;
+    const { state, effects } = run([{ type: 'RESTORE', draft: { phase: 'connected', call, waiting: null, parked: null, savedAt }, logs: [] }]);
+    assert.equal(state.phase, 'wrapUp');
+    assert.equal(state.call?.endedAt, savedAt);
+    assert.equal(state.call?.endCause, 'connection-lost');
+    assert.equal(state.call?.disposition, 'Completed');
+    assert.equal(effects.length, 0);
+    assert.match(state.notice?.text ?? '', /reloaded during a call/);
+    const logged = run([{ type: 'SUBMIT_WRAP_UP' }], state);
+    assert.equal(logged.state.logs[0]?.value.CallDurationInSeconds, 42, 'the true duration');
+  });
+
+  test('wrap-up comes back with the notes typed so far; a ringing call comes back as missed', () => {
+    const wrap = run([dial(), { type: 'CONNECTED', callId: 'out-1' }, { type: 'HANGUP' }, { type: 'WRAP_UP_EDITED', disposition: 'Busy', notes: 'typed before reload' }]).state;
+    const restored = run([{ type: 'RESTORE', draft: { phase: 'wrapUp', call: wrap.call!, waiting: null, parked: null, savedAt: 1 }, logs: [] }]);
+    assert.equal(restored.state.phase, 'wrapUp');
+    assert.equal(restored.state.call?.notes, 'typed before reload');
+    const ringing = run([{ type: 'INCOMING', callId: 'in-1', from: '+14155550101' }]).state;
+    const missed = run([{ type: 'RESTORE', draft: { phase: 'ringing', call: ringing.call!, waiting: null, parked: null, savedAt: 5 }, logs: [] }]);
+    assert.equal(missed.state.phase, 'idle');
+    assert.deepEqual(missed.effects.map((e) => e.type), ['saveLog']);
+    assert.equal(missed.state.logs[0]?.value.CallDisposition, 'Missed');
+  });
+
+  test('unconfirmed logs come back; RESTORE is ignored once a call is up', () => {
+    const log = run([dial(), { type: 'CONNECTED', callId: 'out-1' }, { type: 'HANGUP' }, { type: 'SUBMIT_WRAP_UP' }]).state.logs[0]!;
+    const restored = run([{ type: 'RESTORE', draft: null, logs: [{ ...log, status: 'failed', error: 'x' }] }]);
+    assert.equal(restored.state.logs[0]?.status, 'failed');
+    const busy = run([dial()]);
+    const ignored = run([{ type: 'RESTORE', draft: null, logs: [log] }], busy.state);
+    assert.equal(ignored.state.logs.length, 0);
+  });
+});
+
 describe('the transition table', () => {
   const phases: Phase[] = ['idle', 'dialing', 'ringing', 'connected', 'held', 'wrapUp'];
   test('every phase accepts exactly the events it should', () => {
@@ -294,7 +334,7 @@ describe('the transition table', () => {
       held: ['TOGGLE_MUTE', 'DTMF', 'TRANSFER', 'TRANSFER_FAILED', 'HANGUP', 'ENDED', 'ANSWER_WAITING', 'DECLINE_WAITING', 'SCREEN_POP_RESULT', 'SCREEN_POP_FAILED', 'SELECT_RECORD', 'POP_SEARCH', 'POP_NEW_RECORD', 'DIAL_REQUESTED', 'TOGGLE_HOLD', 'HELD'],
       wrapUp: ['DIAL_REQUESTED', 'WRAP_UP_EDITED', 'ENDED', 'SUBMIT_WRAP_UP', 'INCOMING', 'SCREEN_POP_RESULT', 'SCREEN_POP_FAILED', 'SELECT_RECORD', 'POP_SEARCH', 'POP_NEW_RECORD']
     };
-    const common = ['INITIALIZED', 'REGISTRATION', 'LOG_SAVED', 'LOG_FAILED', 'RETRY_LOG', 'NOTICE', 'DISMISS_NOTICE', 'INCOMING'];
+    const common = ['INITIALIZED', 'REGISTRATION', 'LOG_SAVED', 'LOG_FAILED', 'LOG_SENDING', 'RETRY_LOG', 'RESTORE', 'NOTICE', 'DISMISS_NOTICE', 'INCOMING'];
     for (const phase of phases) {
       assert.deepEqual(new Set(acceptedEvents(phase)), new Set([...expected[phase], ...common]), phase);
     }

@@ -1,4 +1,4 @@
-import type { Phase } from '../call/types';
+import type { MachineEvent, MachineState, Phase } from '../call/types';
 
 /**
  * One softphone per browser: every Lightning tab loads its own Phone utility, and if each one
@@ -63,7 +63,20 @@ export type TabMessage =
   | { type: 'leader' }
   | { type: 'state'; state: MirrorState }
   | { type: 'dial'; dial: DialHandoff }
-  | { type: 'takeOver' };
+  | { type: 'takeOver' }
+  /** Leader → followers: the whole machine state, so every tab's utility item, click-to-dial and channel agree. */
+  | { type: 'mirror'; state: MachineState }
+  /** Follower → leader: something the agent did in that tab (a button, a click-to-dial). */
+  | { type: 'event'; event: ForwardedEvent };
+
+/** Agent actions a follower may forward; anything else arriving as an `event` is dropped. */
+export const FORWARDABLE_EVENTS = [
+  'DIAL_REQUESTED', 'ANSWER', 'DECLINE', 'HANGUP', 'TOGGLE_HOLD', 'TOGGLE_MUTE', 'DTMF', 'TRANSFER', 'SELECT_RECORD', 'POP_SEARCH',
+  'POP_NEW_RECORD', 'WRAP_UP_EDITED', 'SUBMIT_WRAP_UP', 'RETRY_LOG', 'DISMISS_NOTICE', 'ANSWER_WAITING', 'DECLINE_WAITING'
+] as const;
+type Forwardable = (typeof FORWARDABLE_EVENTS)[number];
+type EventBody = MachineEvent extends infer E ? (E extends MachineEvent ? Omit<E, 'at'> : never) : never;
+export type ForwardedEvent = Extract<EventBody, { type: Forwardable }>;
 
 export interface TabEnvelope {
   source: 'switchboard-tab';
@@ -268,6 +281,17 @@ function parseTabMessage(raw: unknown): TabMessage | null {
         type: 'state',
         state: { phase: s['phase'] as Phase, label: s['label'].slice(0, 200), registered: s['registered'] }
       };
+    }
+    case 'mirror': {
+      // Same-origin tabs of this adapter only (BroadcastChannel); still check the frame of it.
+      const st = raw['state'];
+      if (!isRecord(st) || !PHASES.includes(st['phase'] as Phase) || !Array.isArray(st['logs']) || typeof st['registration'] !== 'string') return null;
+      return { type: 'mirror', state: st as unknown as MachineState };
+    }
+    case 'event': {
+      const ev = raw['event'];
+      if (!isRecord(ev) || !FORWARDABLE_EVENTS.includes(ev['type'] as Forwardable)) return null;
+      return { type: 'event', event: ev as unknown as ForwardedEvent };
     }
     case 'dial': {
       const d = raw['dial'];

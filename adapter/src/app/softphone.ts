@@ -2,6 +2,7 @@ import { CALL_CHANNEL, parseComponentMessage } from '../channel/contract';
 import { initialState, transition } from '../call/machine';
 import { channelStatuses, clickToDialEnabled, itemStatus, readinessMessage } from '../call/projections';
 import type { Effect, MachineEvent, MachineState } from '../call/types';
+import type { SaveLogValue } from '../opencti/types';
 import type { Logger } from '../logging/logger';
 import { OpenCtiError } from '../opencti/open-cti-error';
 import type { HostPort } from '../opencti/port';
@@ -9,8 +10,14 @@ import { matchesFrom } from '../screenpop/matches';
 import type { SwitchboardSettings } from '../settings/settings';
 import type { ProviderEvent, ProviderKind, TelephonyProvider } from '../telephony/provider';
 import { dialContextFrom } from './click-to-dial';
+import type { Outbox, OutboxEntry } from '../logging/outbox';
+import type { CallLog } from '../call/types';
+import type { ClickToDialPayload } from '../opencti/types';
 
 type EventInput = MachineEvent extends infer E ? (E extends MachineEvent ? Omit<E, 'at'> : never) : never;
+
+export type SoftphoneRole = 'leader' | 'follower';
+export type EventInputOf = EventInput;
 
 export interface SoftphoneDeps {
   host: HostPort;
@@ -22,6 +29,10 @@ export interface SoftphoneDeps {
   newId?: () => string;
   /** Called after every state change; the UI renders from it. */
   onChange?: (state: MachineState) => void;
+  /** Durable call logs and the call in progress (browser storage). Without it logs live in memory only. */
+  outbox?: Outbox;
+  /** In a follower tab, agent actions go to the leader tab instead of the local machine. */
+  forward?: (event: EventInput) => void;
 }
 
 /**
@@ -38,6 +49,9 @@ export class Softphone {
   private ticker: ReturnType<typeof setInterval> | null = null;
   private syncing: Promise<void> = Promise.resolve();
   private provider: TelephonyProvider | null = null;
+  private role: SoftphoneRole = 'leader';
+  private drainTimer: ReturnType<typeof setTimeout> | null = null;
+  private draining = false;
 
   constructor(private readonly deps: SoftphoneDeps) {
     this.now = deps.now ?? (() => Date.now());
@@ -59,9 +73,7 @@ export class Softphone {
    */
   async start(): Promise<void> {
     const { host, settings, logger } = this.deps;
-    host.onClickToDial((payload) => {
-      this.dispatch({ type: 'DIAL_REQUESTED', callId: this.newId(), input: payload.number, context: dialContextFrom(payload) });
-    });
+    host.onClickToDial((payload) => this.clickToDial(payload));
     this.dispatch({ type: 'INITIALIZED', defaultCountry: settings.defaultCountry, dispositions: settings.dispositions });
     for (const problem of settings.problems) logger.warn(problem);
     if (settings.problems.length > 0) this.dispatch({ type: 'NOTICE', notice: { kind: 'warning', text: settings.problems.join(' ') } });
@@ -99,11 +111,61 @@ export class Softphone {
     this.dispatch({ type: 'REGISTRATION', state: 'unregistered' });
   }
 
+  clickToDial(payload: ClickToDialPayload): void {
+    this.dispatch({ type: 'DIAL_REQUESTED', callId: this.newId(), input: payload.number, context: dialContextFrom(payload) });
+  }
+
+  get currentRole(): SoftphoneRole {
+    return this.role;
+  }
+
+  /** Followers show the leader's state and send it their agent's actions; the leader owns the line and the logs. */
+  setRole(role: SoftphoneRole): void {
+    this.role = role;
+    if (role === 'follower' && this.drainTimer) {
+      clearTimeout(this.drainTimer);
+      this.drainTimer = null;
+    }
+  }
+
+  /** A follower takes the leader's state as its own, so its utility item, click-to-dial and channel match. */
+  mirror(state: MachineState): void {
+    if (this.role !== 'follower') return;
+    this.current = state;
+    this.deps.onChange?.(state);
+    this.sync();
+    this.updateTicker();
+  }
+
+  /**
+   * A new leader (after a reload, or when the leading tab closed) picks up where the last one left
+   * off: the call that was up and every log not yet confirmed, from browser storage.
+   */
+  restore(): void {
+    const outbox = this.deps.outbox;
+    if (!outbox || this.role !== 'leader') return;
+    const now = this.now();
+    outbox.prune(now);
+    const draft = outbox.loadDraft();
+    const logs = outbox
+      .all()
+      .filter((e) => e.summary !== null)
+      .map((e) => logFromEntry(e));
+    this.dispatch({ type: 'RESTORE', draft: draft && { phase: draft.phase, call: draft.call, waiting: draft.waiting, parked: draft.parked, savedAt: draft.savedAt }, logs });
+    this.drain();
+  }
+
   dispatch(input: EventInput): void {
+    if (this.role === 'follower') {
+      this.deps.forward?.(input);
+      return;
+    }
     const event = { ...input, at: this.now() } as MachineEvent;
     const [next, effects] = transition(this.current, event);
     if (next === this.current && effects.length === 0) return;
     this.current = next;
+    // Written before the effects run, so a reload at any point after this finds the call.
+    this.deps.outbox?.saveDraft(next, event.at);
     for (const effect of effects) this.run(effect);
     this.deps.onChange?.(next);
     this.sync();
@@ -112,7 +174,9 @@ export class Softphone {
 
   async stop(): Promise<void> {
     if (this.ticker) clearInterval(this.ticker);
+    if (this.drainTimer) clearTimeout(this.drainTimer);
     this.ticker = null;
+    this.drainTimer = null;
     await this.provider?.stop();
     this.provider = null;
   }
@@ -191,15 +255,18 @@ export class Softphone {
         case 'screenPop':
           void host.screenPop(effect.pop).catch(fail('Opening the record'));
           return;
-        case 'saveLog':
-          void host
-            .saveLog(effect.value)
-            .then((taskId) => this.dispatch({ type: 'LOG_SAVED', callId: effect.callId, taskId }))
-            .catch((error: unknown) => {
-              logger.error('saveLog failed', describe(error));
-              this.dispatch({ type: 'LOG_FAILED', callId: effect.callId, error: agentText(error) });
-            });
+        case 'saveLog': {
+          const outbox = this.deps.outbox;
+          if (!outbox) {
+            this.send(effect.callId, effect.value);
+            return;
+          }
+          const log = this.current.logs.find((l) => l.callId === effect.callId);
+          if (outbox.get(effect.callId)) outbox.retryNow(effect.callId, this.now());
+          else outbox.put({ callId: effect.callId, value: effect.value, summary: log?.call ?? null }, this.now());
+          this.drain();
           return;
+        }
         case 'refreshView':
           void host.refreshView().catch((error: unknown) => logger.warn('refreshView failed', describe(error)));
           return;
@@ -208,6 +275,60 @@ export class Softphone {
       // A provider that throws must not take the softphone down with it.
       fail(`The ${effect.type} command`)(error);
     }
+  }
+
+  /** One saveLog round trip; the outcome goes back to the machine (and the outbox, when there is one). */
+  private send(callId: string, value: SaveLogValue): void {
+    const { host, logger, outbox } = this.deps;
+    void host
+      .saveLog(value)
+      .then((taskId) => {
+        outbox?.markSaved(callId, taskId, this.now());
+        this.dispatch({ type: 'LOG_SAVED', callId, taskId });
+      })
+      .catch((error: unknown) => {
+        logger.error('saveLog failed', describe(error));
+        outbox?.markFailed(callId, agentText(error), this.now(), isPermanent(error) ? 'manual' : 'auto');
+        this.dispatch({ type: 'LOG_FAILED', callId, error: agentText(error) });
+      })
+      .finally(() => this.scheduleDrain());
+  }
+
+  /** Sends every log that is due, once each (the outbox's lease stops a second tab sending it too). */
+  private drain(): void {
+    const outbox = this.deps.outbox;
+    if (!outbox || this.role !== 'leader' || this.draining) return;
+    this.draining = true;
+    try {
+      const now = this.now();
+      for (const entry of outbox.pending(now)) {
+        const request = outbox.markSaving(entry.callId, now);
+        if (!request) continue;
+        this.dispatch({ type: 'LOG_SENDING', callId: entry.callId });
+        this.send(entry.callId, request);
+      }
+    } finally {
+      this.draining = false;
+    }
+    this.scheduleDrain();
+  }
+
+  /** Wakes up for the next automatic retry, and only then: no polling when nothing is owed. */
+  private scheduleDrain(): void {
+    const outbox = this.deps.outbox;
+    if (!outbox || this.role !== 'leader') return;
+    if (this.drainTimer) clearTimeout(this.drainTimer);
+    this.drainTimer = null;
+    const due = outbox
+      .all()
+      .filter((e) => e.status !== 'saved' && e.nextAttemptAt !== null)
+      .map((e) => Math.max(e.nextAttemptAt ?? 0, e.status === 'saving' ? e.claimedUntil : 0));
+    if (due.length === 0) return;
+    const wait = Math.max(250, Math.min(...due) - this.now());
+    this.drainTimer = setTimeout(() => {
+      this.drainTimer = null;
+      this.drain();
+    }, wait);
   }
 
   /** Brings the host in line with the state; serialised so enable/disable can't race. */
@@ -264,6 +385,8 @@ export class Softphone {
     const live = this.current.phase === 'connected' || this.current.phase === 'held';
     if (live && !this.ticker) {
       this.ticker = setInterval(() => {
+        // Keeps the stored call's time current, so a reload can log the duration the call really had.
+        if (this.role === 'leader') this.deps.outbox?.saveDraft(this.current, this.now());
         this.sync();
         this.deps.onChange?.(this.current);
       }, 1000);
@@ -272,6 +395,26 @@ export class Softphone {
       this.ticker = null;
     }
   }
+}
+
+/** Validation failures will fail the same way again: only the agent (after fixing data) retries those. */
+function isPermanent(error: unknown): boolean {
+  if (!(error instanceof OpenCtiError)) return false;
+  const text = `${error.description} ${JSON.stringify(error.details ?? '')}`;
+  return error.code === 'INVALID_PARAM' || /FIELD_CUSTOM_VALIDATION_EXCEPTION|REQUIRED_FIELD_MISSING|INVALID_OR_NULL_FOR_RESTRICTED_PICKLIST|STRING_TOO_LONG/.test(text);
+}
+
+function logFromEntry(entry: OutboxEntry): CallLog {
+  const status: CallLog['status'] = entry.status === 'saved' ? 'saved' : entry.status === 'failed' ? 'failed' : 'saving';
+  return {
+    callId: entry.callId,
+    value: entry.value,
+    status,
+    taskId: entry.taskId,
+    error: entry.error,
+    attempts: entry.attempts,
+    call: entry.summary!
+  };
 }
 
 /** Stands in while no line is connected: every command fails loudly instead of vanishing. */

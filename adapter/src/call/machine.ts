@@ -412,12 +412,18 @@ const ANY_PHASE: PhaseTable = {
     if (!log || log.status !== 'saving') return stay(state);
     return stay({ ...updateLog(state, e.callId, { status: 'failed', error: e.error }), notice: { kind: 'error', text: `The call log was not saved: ${e.error}` } });
   },
+  // The runner (and its outbox) decides create vs update: the effect carries the log as built.
   RETRY_LOG: (state, e) => {
     const log = state.logs.find((l) => l.callId === e.callId);
     if (!log || log.status !== 'failed') return stay(state);
-    const value = log.taskId ? { ...log.value, Id: log.taskId } : log.value;
-    return [{ ...updateLog(state, e.callId, { status: 'saving', attempts: log.attempts + 1 }), notice: null }, [{ type: 'saveLog', callId: e.callId, value }]];
+    return [{ ...updateLog(state, e.callId, { status: 'saving', attempts: log.attempts + 1 }), notice: null }, [{ type: 'saveLog', callId: e.callId, value: log.value }]];
   },
+  LOG_SENDING: (state, e) => {
+    const log = state.logs.find((l) => l.callId === e.callId);
+    if (!log || log.status !== 'failed') return stay(state);
+    return stay(updateLog(state, e.callId, { status: 'saving', attempts: log.attempts + 1 }));
+  },
+  RESTORE: (state, e) => restore(state, e),
   NOTICE: (state, e) => stay({ ...state, notice: e.notice }),
   DISMISS_NOTICE: (state) => stay({ ...state, notice: null }),
   // An inbound call while the agent is busy is turned away (no call waiting yet) and still logged as missed.
@@ -438,6 +444,38 @@ const ANY_PHASE: PhaseTable = {
     return [next, [{ type: 'decline', callId: e.callId }, ...effects]];
   }
 };
+
+/**
+ * After a reload. Logs come back as they were. A call that was up cannot be: the media session died
+ * with the page, so it ends now, with the duration it really had (up to the last state written), and
+ * goes to wrap-up with whatever notes were typed — or, if it never connected, straight to its log.
+ */
+function restore(state: MachineState, e: EventOf<'RESTORE'>): Transition {
+  if (state.phase !== 'idle' || state.call) return stay(state);
+  const known = new Set(state.logs.map((l) => l.callId));
+  let next: MachineState = { ...state, logs: pruneLogs([...state.logs, ...e.logs.filter((l) => !known.has(l.callId))]) };
+  const effects: Effect[] = [];
+  const draft = e.draft;
+  if (!draft) return [next, effects];
+  const cut = (call: Call): Call => ({ ...call, held: false, endedAt: call.endedAt ?? draft.savedAt, endCause: call.endCause ?? 'connection-lost' });
+  const logNow = (call: Call, disposition: string) => {
+    const [after, fx] = startLog(next, { ...cut(call), disposition: call.disposition || disposition }, e.at);
+    next = after;
+    effects.push(...fx);
+  };
+  if (draft.waiting) logNow(draft.waiting, 'Missed (call waiting)');
+  if (draft.parked) logNow(draft.parked, defaultDisposition(state, 'connection-lost', draft.parked.connectedAt !== null));
+  const call = draft.call;
+  if (draft.phase === 'wrapUp') return [{ ...next, phase: 'wrapUp', call }, effects];
+  if (call.direction === 'inbound' && call.connectedAt === null) {
+    logNow(call, 'Missed');
+    return [next, effects];
+  }
+  const ended = cut(call);
+  const wrapped: Call = { ...ended, disposition: ended.disposition || defaultDisposition(state, 'connection-lost', ended.connectedAt !== null) };
+  const notice = { kind: 'warning' as const, text: 'The page reloaded during a call, so the call was ended. Its log is ready to save.' };
+  return [{ ...next, phase: 'wrapUp', call: wrapped, notice }, effects];
+}
 
 export function transition(state: MachineState, event: MachineEvent): Transition {
   const handler = (TABLE[state.phase][event.type] ?? ANY_PHASE[event.type]) as Handler<typeof event.type> | undefined;

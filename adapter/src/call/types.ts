@@ -79,6 +79,15 @@ export interface MachineState {
   notice: Notice | null;
 }
 
+/** What a reload leaves of the machine: the phase and calls as they were, and when that was last written. */
+export interface RestoredDraft {
+  phase: Exclude<Phase, 'idle'>;
+  call: Call;
+  waiting: Call | null;
+  parked: Call | null;
+  savedAt: number;
+}
+
 /** A record the agent clicked a number on (onClickToDial payload, already checked). */
 export interface DialContext {
   who: RecordRef | null;
@@ -115,6 +124,10 @@ export type MachineEvent = { at: number } & (
   | { type: 'LOG_SAVED'; callId: string; taskId: string }
   | { type: 'LOG_FAILED'; callId: string; error: string }
   | { type: 'RETRY_LOG'; callId: string }
+  /** The runner is sending a log now (the outbox's automatic retry, or the first send). */
+  | { type: 'LOG_SENDING'; callId: string }
+  /** After a reload: the call that was up (if any) and every log not yet confirmed, from browser storage. */
+  | { type: 'RESTORE'; draft: RestoredDraft | null; logs: CallLog[] }
   | { type: 'NOTICE'; notice: Notice }
   | { type: 'DISMISS_NOTICE' }
 );

@@ -15,10 +15,13 @@ export interface ViewActions {
 /** The phone line as the view sees it: which kind, whether it is connected, and login for SIP. */
 export interface LineView {
   kind: ProviderKind;
-  status: 'loggedOut' | 'connecting' | 'connected';
+  /** `elsewhere`: another Salesforce tab owns the phone; this one mirrors it. */
+  status: 'loggedOut' | 'connecting' | 'connected' | 'elsewhere';
   error: string | null;
   login(credentials: SipCredentials, remember: boolean): void;
   logout(): void;
+  /** Ask the tab that owns the phone to hand it over (it does when idle). */
+  takeOver(): void;
   /** Microphones and speakers the browser reports (labels appear once the microphone is allowed). */
   devices: { inputs: DeviceOption[]; outputs: DeviceOption[]; selected: AudioDevices } | null;
   chooseDevices(devices: AudioDevices): void;

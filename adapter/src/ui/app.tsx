@@ -8,6 +8,7 @@ import { ActiveCall, IncomingCall } from './call-view';
 import { DemoPanel } from './demo-panel';
 import { DialPad } from './dial-pad';
 import { NoticeBanner } from './notice';
+import { ElsewhereBanner } from './elsewhere-banner';
 import { SipLogin } from './sip-login';
 import { StatusBar } from './status-bar';
 import { WrapUp } from './wrap-up';
@@ -25,11 +26,12 @@ export function App({ state, now, line, actions }: AppProps) {
   if (state.phase === 'ringing' && call) main = <IncomingCall call={call} actions={actions} />;
   else if ((state.phase === 'dialing' || state.phase === 'connected' || state.phase === 'held') && call) main = <ActiveCall call={call} phase={state.phase} now={now} actions={actions} />;
   else if (state.phase === 'wrapUp' && call) main = <WrapUp call={call} dispositions={state.dispositions} actions={actions} />;
-  else if (line.status !== 'connected') main = <SipLogin line={line} />;
+  else if (line.status === 'loggedOut' || line.status === 'connecting') main = <SipLogin line={line} />;
   else main = <DialPad actions={actions} enabled={clickToDialEnabled(state)} />;
   return (
     <main class="sb-app" data-id="softphone" data-phase={state.phase}>
       <StatusBar state={state} line={line} />
+      {line.status === 'elsewhere' ? <ElsewhereBanner line={line} /> : null}
       <NoticeBanner notice={state.notice} actions={actions} />
       <CallWaiting state={state} actions={actions} />
       {main}
