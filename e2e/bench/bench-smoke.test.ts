@@ -1,0 +1,42 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { DEFAULT_CONFIG, runBench, writeResults } from '../../bench/bench';
+import type { BenchResults, BenchRow } from '../../bench/lib/types';
+
+// The bench harness, once through with tiny N: every measurement produces numbers in the documented
+// JSON shape. No thresholds here — performance targets are for `npm run bench` to report, not to gate.
+test('npm run bench harness: every group runs once and writes results.json / results.md', { timeout: 180_000 }, async () => {
+  const config = { ...DEFAULT_CONFIG, loadRepeats: 1, latencyRepeats: 1, sipCalls: 1, soakCalls: 10, soakWarmupCalls: 2, soakOutboundEvery: 5, soakAnsweredEvery: 0, skip: [] };
+  const results = await runBench(config);
+  const dir = mkdtempSync(join(tmpdir(), 'switchboard-bench-'));
+  try {
+    const table = writeResults(results, join(dir, 'results.json'), join(dir, 'results.md'));
+    const parsed = JSON.parse(readFileSync(join(dir, 'results.json'), 'utf8')) as BenchResults;
+    assert.deepEqual(parsed.skipped, [], `every group ran: ${JSON.stringify(parsed.skipped)}`);
+    assert.equal(parsed.schemaVersion, 1);
+    assert.ok(parsed.machine.cores >= 1 && parsed.machine.cpuModel.length > 0 && /^\d+\./.test(parsed.machine.chromium), JSON.stringify(parsed.machine));
+    for (const group of ['bundle', 'load', 'latency', 'sip', 'soak'] as const) {
+      assert.ok(parsed.rows.some((r) => r.group === group), `rows for ${group}`);
+      assert.ok(parsed.details[group] !== undefined, `details for ${group}`);
+    }
+    const ids = parsed.rows.map((r) => r.id);
+    for (const id of ['bundle.softphone.gzip', 'load.cold', 'load.warm', 'latency.clickToDial', 'latency.inboundToSearch', 'latency.declineToSaveLog', 'latency.saveToSaveLog', 'sip.dialToInvite', 'sip.inviteToConfirmed', 'sip.inviteToAudio', 'soak.calls', 'soak.lostLogs', 'soak.heapGrowth']) {
+      assert.ok(ids.includes(id), `row ${id} (have ${ids.join(', ')})`);
+    }
+    for (const row of parsed.rows as BenchRow[]) {
+      assert.ok(row.n >= 1 && row.samples.length === row.n, `${row.id} has samples`);
+      for (const v of [row.median, row.p95, row.min, row.max]) assert.equal(typeof v, 'number', `${row.id} numbers`);
+      assert.ok(Number.isFinite(row.median), `${row.id} median is a number`);
+      assert.ok(row.min <= row.median && row.median <= row.max, `${row.id} min ≤ median ≤ max`);
+      assert.ok(row.pass === null || typeof row.pass === 'boolean');
+    }
+    assert.equal(parsed.rows.find((r) => r.id === 'soak.calls')?.median, 10, 'the soak made its 10 calls');
+    assert.match(table, /^\| metric \| median \| p95 \| min \| max \| n \| target \| pass\/fail \|$/m);
+    assert.match(readFileSync(join(dir, 'results.md'), 'utf8'), /cores; Node v\d+|\d+ cores/);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+});
