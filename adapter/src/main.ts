@@ -47,7 +47,8 @@ async function main(): Promise<void> {
   const credentials = localCredentialStore(storage);
   let sipProvider: TelephonyProvider | null = null;
   const tabId = crypto.randomUUID();
-  const outbox = new Outbox({ storage: browserLocalStorage(), owner: tabId, onProblem: (p) => logger.warn(p.message) });
+  // A short lease: only the leader sends, and a lost answer is checked with runApex before any resend.
+  const outbox = new Outbox({ storage: browserLocalStorage(), owner: tabId, leaseMs: 8000, onProblem: (p) => logger.warn(p.message) });
   // Exactly one Salesforce tab owns the line and the logs; the others mirror it and forward their agent's actions.
   const election: LeaderElection = new LeaderElection({
     tabId,
@@ -149,6 +150,8 @@ async function main(): Promise<void> {
     if (role === 'follower') {
       softphone.setRole('follower');
       line.status = 'elsewhere';
+      // Ask the leader for its state now that we can take it (its answer to our first hello may have come too early).
+      election.send({ type: 'hello' });
       draw();
       return;
     }

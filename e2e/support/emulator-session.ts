@@ -23,10 +23,21 @@ export class EmulatorSession {
     await this.emulator?.close();
   }
 
+  /** A second tab in the same browser profile as `page` (shared storage and locks). */
+  async newPageInSameContext(page: Page): Promise<Page> {
+    const second = await page.context().newPage();
+    await second.goto(page.url());
+    return second;
+  }
+
   /** Opens the Lightning stand-in and waits until the softphone has initialised and enabled click-to-dial. */
   async newPage(query = ''): Promise<{ page: Page; phone: Frame; errors: string[] }> {
     if (!this.browser || !this.emulator) throw new Error('session not open');
-    const page = await this.browser.newPage({ viewport: { width: 1280, height: 860 } });
+    const context = await this.browser.newContext({ viewport: { width: 1280, height: 860 } });
+    const page = await context.newPage();
+    // The context goes with its last page (a test may open a second tab in it).
+    context.on('page', (p) => p.on('close', () => closeIfEmpty(p)));
+    page.on('close', () => closeIfEmpty(page));
     const errors: string[] = [];
     page.on('pageerror', (e) => errors.push(e.message));
     page.on('console', (m) => {
@@ -41,6 +52,13 @@ export class EmulatorSession {
     if (!phone) throw new Error('softphone frame not found');
     return { page, phone, errors };
   }
+}
+
+export { type Page };
+
+function closeIfEmpty(page: Page): void {
+  const context = page.context();
+  if (context.pages().length === 0) void context.close().catch(() => undefined);
 }
 
 export function hostState(page: Page): Promise<EmulatorSnapshot> {

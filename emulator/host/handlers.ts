@@ -184,6 +184,12 @@ const handlers: Record<string, Handler> = {
     );
     if (bad) return bad;
     const apexClass = String(args.apexClass);
+    // Switchboard's own Apex (force-app/main/default/classes/SwitchboardSoftphoneService.cls), answered from the Task store.
+    if (apexClass === 'SwitchboardSoftphoneService' && args.methodName === 'findCallLog' && !ctx.apexResponses.has(apexClass)) {
+      const callObject = new URLSearchParams(String(args.methodParams)).get('callObject') ?? '';
+      const task = ctx.store.state.records.find((r) => r.objectType === 'Task' && r.fields.CallObject === callObject && r.fields.TaskSubtype === 'Call');
+      return ok({ runApex: task ? task.Id : '' });
+    }
     const answer = ctx.apexResponses.get(`${apexClass}.${String(args.methodName)}`) ?? ctx.apexResponses.get(apexClass);
     if (answer === undefined) return fail(genericError(`Could not load Apex class: ${apexClass}.`));
     return ok({ runApex: answer });

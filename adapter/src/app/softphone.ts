@@ -52,6 +52,8 @@ export class Softphone {
   private role: SoftphoneRole = 'leader';
   private drainTimer: ReturnType<typeof setTimeout> | null = null;
   private draining = false;
+  /** Until this tab has restored what the last page left, writing a draft would erase it. */
+  private restored = false;
 
   constructor(private readonly deps: SoftphoneDeps) {
     this.now = deps.now ?? (() => Date.now());
@@ -121,6 +123,12 @@ export class Softphone {
 
   /** Followers show the leader's state and send it their agent's actions; the leader owns the line and the logs. */
   setRole(role: SoftphoneRole): void {
+    // A follower's state is the old leader's, mirrored: a new leader starts clean and restores from storage.
+    if (this.role === 'follower' && role === 'leader') {
+      const { settings } = this.deps;
+      this.current = { ...initialState(), initialized: true, defaultCountry: settings.defaultCountry, dispositions: settings.dispositions };
+      this.sent.statuses.clear();
+    }
     this.role = role;
     if (role === 'follower' && this.drainTimer) {
       clearTimeout(this.drainTimer);
@@ -147,6 +155,7 @@ export class Softphone {
     const now = this.now();
     outbox.prune(now);
     const draft = outbox.loadDraft();
+    this.restored = true;
     const logs = outbox
       .all()
       .filter((e) => e.summary !== null)
@@ -165,7 +174,7 @@ export class Softphone {
     if (next === this.current && effects.length === 0) return;
     this.current = next;
     // Written before the effects run, so a reload at any point after this finds the call.
-    this.deps.outbox?.saveDraft(next, event.at);
+    if (this.restored) this.deps.outbox?.saveDraft(next, event.at);
     for (const effect of effects) this.run(effect);
     this.deps.onChange?.(next);
     this.sync();
@@ -302,15 +311,39 @@ export class Softphone {
     try {
       const now = this.now();
       for (const entry of outbox.pending(now)) {
+        // A send whose answer never came (the page died mid-save) may have created the Task already.
+        const uncertain = entry.status === 'saving' && !entry.taskId;
         const request = outbox.markSaving(entry.callId, now);
         if (!request) continue;
         this.dispatch({ type: 'LOG_SENDING', callId: entry.callId });
-        this.send(entry.callId, request);
+        if (uncertain) void this.findThenSend(entry.callId, request);
+        else this.send(entry.callId, request);
       }
     } finally {
       this.draining = false;
     }
     this.scheduleDrain();
+  }
+
+  /**
+   * Asks Salesforce (runApex → SwitchboardSoftphoneService.findCallLog) whether the call's Task exists
+   * before creating it again. If the check itself fails, the log is sent: a rare duplicate is better
+   * than a lost call.
+   */
+  private async findThenSend(callId: string, request: SaveLogValue): Promise<void> {
+    const { host, logger, outbox } = this.deps;
+    let existing = '';
+    try {
+      existing = (await host.runApex(FIND_CALL_LOG.apexClass, FIND_CALL_LOG.methodName, `callObject=${encodeURIComponent(callId)}`)).trim();
+    } catch (error) {
+      logger.warn('Could not check for an existing call log; sending it again', describe(error));
+    }
+    if (/^00T[a-zA-Z0-9]{12}(?:[a-zA-Z0-9]{3})?$/.test(existing)) {
+      outbox?.markSaved(callId, existing, this.now());
+      this.dispatch({ type: 'LOG_SAVED', callId, taskId: existing });
+      return;
+    }
+    this.send(callId, request);
   }
 
   /** Wakes up for the next automatic retry, and only then: no polling when nothing is owed. */
@@ -386,7 +419,7 @@ export class Softphone {
     if (live && !this.ticker) {
       this.ticker = setInterval(() => {
         // Keeps the stored call's time current, so a reload can log the duration the call really had.
-        if (this.role === 'leader') this.deps.outbox?.saveDraft(this.current, this.now());
+        if (this.role === 'leader' && this.restored) this.deps.outbox?.saveDraft(this.current, this.now());
         this.sync();
         this.deps.onChange?.(this.current);
       }, 1000);
@@ -396,6 +429,9 @@ export class Softphone {
     }
   }
 }
+
+/** The Apex the softphone calls to de-duplicate logs (force-app/main/default/classes/SwitchboardSoftphoneService.cls). */
+export const FIND_CALL_LOG = { apexClass: 'SwitchboardSoftphoneService', methodName: 'findCallLog' } as const;
 
 /** Validation failures will fail the same way again: only the agent (after fixing data) retries those. */
 function isPermanent(error: unknown): boolean {
