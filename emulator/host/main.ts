@@ -166,13 +166,13 @@ function boot(): void {
   }
   let scheduled = false;
   store.onChange(() => {
-    // Several changes in one task render once; tests read state, not the DOM, between them.
+    // A burst of Open CTI messages renders once per frame; tests read state, not the DOM, between them.
     if (scheduled) return;
     scheduled = true;
-    queueMicrotask(() => {
+    setTimeout(() => {
       scheduled = false;
       render();
-    });
+    }, 16);
   });
   render();
   bridge.start();

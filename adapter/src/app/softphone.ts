@@ -79,10 +79,13 @@ export class Softphone {
     this.dispatch({ type: 'INITIALIZED', defaultCountry: settings.defaultCountry, dispositions: settings.dispositions });
     for (const problem of settings.problems) logger.warn(problem);
     if (settings.problems.length > 0) this.dispatch({ type: 'NOTICE', notice: { kind: 'warning', text: settings.problems.join(' ') } });
-    await host.subscribe(CALL_CHANNEL, (message) => this.onChannelMessage(message)).catch((error: unknown) => {
-      logger.warn('Message channel unavailable; record pages will not show call status.', describe(error));
-    });
-    await host.notifyInitializationComplete().catch((error: unknown) => logger.error('notifyInitializationComplete failed', describe(error)));
+    // Independent round trips: in flight together, so start-up costs one host round trip, not two.
+    await Promise.all([
+      host.subscribe(CALL_CHANNEL, (message) => this.onChannelMessage(message)).catch((error: unknown) => {
+        logger.warn('Message channel unavailable; record pages will not show call status.', describe(error));
+      }),
+      host.notifyInitializationComplete().catch((error: unknown) => logger.error('notifyInitializationComplete failed', describe(error)))
+    ]);
     this.sync();
   }
 
@@ -176,8 +179,9 @@ export class Softphone {
     // Written before the effects run, so a reload at any point after this finds the call.
     if (this.restored) this.deps.outbox?.saveDraft(next, event.at);
     for (const effect of effects) this.run(effect);
-    this.deps.onChange?.(next);
+    // The host hears first (item label, click-to-dial, channel); the view renders after.
     this.sync();
+    this.deps.onChange?.(next);
     this.updateTicker();
   }
 
