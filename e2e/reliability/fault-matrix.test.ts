@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import type { Frame, Page } from 'playwright-core';
 import { SEED_IDS } from '../../emulator/host/data';
 import type { EmulatorSnapshot, WindowWithEmulator } from '../../emulator/host/api';
-import { EmulatorSession, hostState, openPhone, waitForHost } from '../support/emulator-session';
+import { EmulatorSession, hostState, openPhone, waitForHost, tap } from '../support/emulator-session';
 
 /**
  * The fault matrix (docs/reliability.md): each fault injected for real against the real adapter in
@@ -28,9 +28,9 @@ async function phoneFrame(page: Page): Promise<Frame> {
   return frame;
 }
 
-async function callOut(phone: Frame, number: string): Promise<void> {
+async function callOut(page: Page, phone: Frame, number: string): Promise<void> {
   await phone.locator('[data-id="dial-input"]').fill(number);
-  await phone.locator('[data-id="dial-button"]').click();
+  await tap(page, phone, '[data-id="dial-button"]');
   await phone.locator('[data-id="call-state"][data-phase="connected"]').waitFor({ timeout: 5000 });
 }
 
@@ -44,9 +44,9 @@ describe('fault matrix', () => {
     const { page, phone } = await session.newPage();
     await openPhone(page);
     await emu(page).failSaves(2);
-    await callOut(phone, '+1 212 555 0143');
-    await phone.locator('[data-id="hangup-button"]').click();
-    await phone.locator('[data-id="save-log"]').click();
+    await callOut(page, phone, '+1 212 555 0143');
+    await tap(page, phone, '[data-id="hangup-button"]');
+    await tap(page, phone, '[data-id="save-log"]');
     await phone.locator('li[data-status="failed"]').waitFor({ timeout: 5000 });
     // No click on Retry: the outbox tries again by itself (2 s, then 4 s, ±20 %).
     const s = await waitForHost(page, (st) => st.tasks.length === 1, 'the automatic retries', 20_000);
@@ -61,13 +61,13 @@ describe('fault matrix', () => {
   test('reload during a call: the call is ended cleanly, wrapped up and logged with its true duration', async () => {
     const { page, phone } = await session.newPage();
     await openPhone(page);
-    await callOut(phone, '+1 212 555 0143');
+    await callOut(page, phone, '+1 212 555 0143');
     await page.waitForTimeout(2300);
     await emu(page).reload();
     const fresh = await phoneFrame(page);
     await fresh.locator('[data-id="wrapup-form"]').waitFor({ timeout: 10_000 });
     assert.match(String(await fresh.locator('[data-id="notice-text"]').textContent()), /reloaded during a call/);
-    await fresh.locator('[data-id="save-log"]').click();
+    await tap(page, fresh, '[data-id="save-log"]');
     const s = await waitForHost(page, (st) => st.tasks.length === 1, 'the Task');
     const seconds = Number(s.tasks[0]!.fields.CallDurationInSeconds);
     assert.ok(seconds >= 2 && seconds <= 4, `duration ${seconds}s`);
@@ -79,8 +79,8 @@ describe('fault matrix', () => {
   test('reload during wrap-up: the result and notes typed so far are still there', async () => {
     const { page, phone } = await session.newPage();
     await openPhone(page);
-    await callOut(phone, '+1 212 555 0143');
-    await phone.locator('[data-id="hangup-button"]').click();
+    await callOut(page, phone, '+1 212 555 0143');
+    await tap(page, phone, '[data-id="hangup-button"]');
     await phone.locator('[data-id="disposition"]').selectOption('Left voicemail');
     await phone.locator('[data-id="notes"]').fill('Call back after 3pm');
     await emu(page).reload();
@@ -88,7 +88,7 @@ describe('fault matrix', () => {
     await fresh.locator('[data-id="wrapup-form"]').waitFor({ timeout: 10_000 });
     assert.equal(await fresh.locator('[data-id="notes"]').inputValue(), 'Call back after 3pm');
     assert.equal(await fresh.locator('[data-id="disposition"]').inputValue(), 'Left voicemail');
-    await fresh.locator('[data-id="save-log"]').click();
+    await tap(page, fresh, '[data-id="save-log"]');
     const s = await waitForHost(page, (st) => st.tasks.length === 1, 'the Task');
     assert.match(String(s.tasks[0]!.fields.Description), /^Call back after 3pm/);
     assertNoDuplicates(s);
@@ -98,10 +98,10 @@ describe('fault matrix', () => {
   test('reload between hang-up and the saveLog answer: the log is confirmed without a second Task', async () => {
     const { page, phone } = await session.newPage();
     await openPhone(page);
-    await callOut(phone, '+1 212 555 0143');
-    await phone.locator('[data-id="hangup-button"]').click();
+    await callOut(page, phone, '+1 212 555 0143');
+    await tap(page, phone, '[data-id="hangup-button"]');
     await emu(page).delaySaveLog(1500);
-    await phone.locator('[data-id="save-log"]').click();
+    await tap(page, phone, '[data-id="save-log"]');
     await waitForHost(page, (st) => st.tasks.length === 1, 'Salesforce to store the Task');
     await emu(page).reload(); // the answer to that saveLog now goes nowhere
     await emu(page).delaySaveLog(5);
@@ -137,7 +137,7 @@ describe('fault matrix', () => {
     await first.close();
     await secondPhone.locator('[data-id="elsewhere"]').waitFor({ state: 'detached', timeout: 5000 });
     await secondPhone.locator('[data-id="wrapup-form"]').waitFor({ timeout: 5000 });
-    await secondPhone.locator('[data-id="save-log"]').click();
+    await tap(second, secondPhone, '[data-id="save-log"]');
     const s = await waitForHost(second, (st) => st.tasks.length === 1, 'the Task from the new leader');
     assert.equal(s.tasks[0]!.fields.WhoId, SEED_IDS.ada);
     assert.ok(Number(s.tasks[0]!.fields.CallDurationInSeconds) >= 1);

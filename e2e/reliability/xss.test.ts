@@ -7,7 +7,7 @@ import assert from 'node:assert/strict';
 import type { Frame, Page } from 'playwright-core';
 import { SEED_IDS } from '../../emulator/host/data';
 import type { WindowWithEmulator } from '../../emulator/host/api';
-import { EmulatorSession, hostState, openPhone, waitForHost } from '../support/emulator-session';
+import { EmulatorSession, hostState, openPhone, waitForHost, tap } from '../support/emulator-session';
 
 const session = new EmulatorSession();
 before(() => session.open());
@@ -84,7 +84,7 @@ describe('hostile caller numbers (demo "Ring me")', () => {
       await field.fill(payload);
       // The field caps input at 64 characters, as an agent typing would be capped.
       const typed = await field.inputValue();
-      await phone.locator('[data-id="demo-inbound-button"]').click();
+      await tap(page, phone, '[data-id="demo-inbound-button"]');
       const banner = phone.locator('[data-id="incoming-banner"]');
       await banner.waitFor({ timeout: 10_000 });
       const shown = typed.slice(0, 40);
@@ -94,7 +94,7 @@ describe('hostile caller numbers (demo "Ring me")', () => {
         `payload ${i}: banner shows ${JSON.stringify(shown)} literally; got ${JSON.stringify(text.slice(0, 200))}`
       );
       await assertNothingRan(page, phone, `payload ${i} ringing`);
-      await phone.locator('[data-id="decline-button"]').click();
+      await tap(page, phone, '[data-id="decline-button"]');
       const s = await waitForHost(page, (st) => st.tasks.length === i + 1, `task ${i + 1}`);
       const task = s.tasks[i]!.fields;
       assert.equal(
@@ -137,7 +137,7 @@ describe('hostile record names (screen-pop search results)', () => {
         { a: SEED_IDS.ada, b: SEED_IDS.grace, name }
       );
       await phone.locator('[data-id="demo-inbound-number"]').fill('+1 415 555 0132');
-      await phone.locator('[data-id="demo-inbound-button"]').click();
+      await tap(page, phone, '[data-id="demo-inbound-button"]');
       await phone
         .locator('[data-id="match-list"]')
         .waitFor({ timeout: 10_000 })
@@ -151,7 +151,7 @@ describe('hostile record names (screen-pop search results)', () => {
       assert.ok(label.includes(expected), `name ${i}: shown literally in the picker`);
       await assertNothingRan(page, phone, `name ${i} in picker`);
       const before = (await hostState(page)).navigation.length;
-      await phone.locator(`[data-id="match-${SEED_IDS.ada}"]`).click();
+      await tap(page, phone, `[data-id="match-${SEED_IDS.ada}"]`);
       await waitForHost(page, (st) => st.navigation.length > before, 'the pop after picking');
       await phone
         .locator(`[data-id="match-${SEED_IDS.ada}"][aria-pressed="true"]`)
@@ -162,7 +162,7 @@ describe('hostile record names (screen-pop search results)', () => {
         `name ${i}: shown as the party`
       );
       await assertNothingRan(page, phone, `name ${i} chosen`);
-      await phone.locator('[data-id="decline-button"]').click();
+      await tap(page, phone, '[data-id="decline-button"]');
       const s = await waitForHost(page, (st) => st.tasks.length === i + 1, `task ${i + 1}`);
       const task = s.tasks[i]!.fields;
       assert.equal(task.WhoId, SEED_IDS.ada);

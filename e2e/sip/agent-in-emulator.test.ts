@@ -8,7 +8,7 @@ import { startEmulator, type RunningEmulator } from '../../emulator/server/serve
 import { CUSTOMER_USER, sipModeUrls } from '../../emulator/server/sip-mode';
 import { launchChromium } from '../support/browser';
 import { restartKamailio, startKamailio, type Kamailio } from '../support/kamailio';
-import { waitForHost } from '../support/emulator-session';
+import { waitForHost, tap } from '../support/emulator-session';
 
 /**
  * The real adapter, in SIP mode, inside the emulator, calling a second browser ("customer") through
@@ -61,14 +61,14 @@ describe('SIP agent in the emulator', () => {
     assert.equal((await agent.evaluate(() => (window as WindowWithEmulator).emulator!.state.clickToDialEnabled)), false);
     await phone.locator('[data-id="sip-user"]').fill('agent');
     await phone.locator('[data-id="sip-password"]').fill('not-needed-without-auth');
-    await phone.locator('[data-id="sip-login-button"]').click();
+    await tap(agent, phone, '[data-id="sip-login-button"]');
     await phone.locator('[data-id="status"]', { hasText: 'Ready' }).waitFor({ timeout: 10_000 });
     await waitForHost(agent, (s) => s.clickToDialEnabled, 'click-to-dial on after login');
     const stored = await phone.evaluate(() => JSON.stringify(localStorage));
     assert.ok(!stored.includes('not-needed-without-auth'), 'credentials are not stored unless the agent opts in');
 
     // Pick the (fake) microphone explicitly: the calls below then run on the chosen device.
-    await phone.locator('[data-id="audio-settings"] summary').click();
+    await tap(agent, phone, '[data-id="audio-settings"] summary');
     const mic = phone.locator('[data-id="audio-input"]');
     await until('the microphone list', async () => (await mic.locator('option').count()) >= 2);
     const deviceId = await mic.locator('option').nth(1).getAttribute('value');
@@ -89,17 +89,17 @@ describe('SIP agent in the emulator', () => {
     });
     assert.ok(bytes.received > 0, 'the customer hears the agent');
 
-    await phone.locator('[data-id="hold-button"]').click();
+    await tap(agent, phone, '[data-id="hold-button"]');
     await phone.locator('[data-id="call-state"][data-phase="held"]').waitFor({ timeout: 10_000 });
-    await phone.locator('[data-id="hold-button"]').click();
+    await tap(agent, phone, '[data-id="hold-button"]');
     await phone.locator('[data-id="call-state"][data-phase="connected"]').waitFor({ timeout: 10_000 });
-    await phone.locator('[data-id="keypad-toggle"]').click();
-    await phone.locator('[data-id="dtmf-5"]').click();
+    await tap(agent, phone, '[data-id="keypad-toggle"]');
+    await tap(agent, phone, '[data-id="dtmf-5"]');
 
     await agent.waitForTimeout(1100);
     await customerDo('hangup');
     await phone.locator('[data-id="wrapup-form"]').waitFor({ timeout: 10_000 });
-    await phone.locator('[data-id="save-log"]').click();
+    await tap(agent, phone, '[data-id="save-log"]');
     const s = await waitForHost(agent, (st) => st.tasks.length === 1, 'the Task');
     const task = s.tasks[0]!.fields;
     assert.equal(task.CallType, 'Outbound');
@@ -113,12 +113,12 @@ describe('SIP agent in the emulator', () => {
     await phone.locator('[data-id="incoming-banner"]').waitFor({ timeout: 10_000 });
     await phone.locator('[data-id="record-chosen"]', { hasText: 'Ada Lovelace' }).waitFor({ timeout: 10_000 });
     await waitForHost(agent, (st) => st.navigation.some((n) => n.recordId === SEED_IDS.ada && n.source === 'screenPop'), 'the screen pop to Ada');
-    await phone.locator('[data-id="answer-button"]').click();
+    await tap(agent, phone, '[data-id="answer-button"]');
     await phone.locator('[data-id="call-state"][data-phase="connected"]').waitFor({ timeout: 10_000 });
     await until('the customer connected', async () => (await customerState()).call?.state === 'connected');
-    await phone.locator('[data-id="hangup-button"]').click();
+    await tap(agent, phone, '[data-id="hangup-button"]');
     await until('the customer sees the hang-up', async () => (await customerState()).call?.state === 'ended');
-    await phone.locator('[data-id="save-log"]').click();
+    await tap(agent, phone, '[data-id="save-log"]');
     const s = await waitForHost(agent, (st) => st.tasks.length === 2, 'the second Task');
     const task = s.tasks[1]!.fields;
     assert.equal(task.CallType, 'Inbound');
@@ -129,15 +129,15 @@ describe('SIP agent in the emulator', () => {
   test('the PBX dies mid-call: the agent sees it, the call carries on, the line re-registers, the call is still logged', async () => {
     await customer.evaluate(() => (window as unknown as { customer: CustomerApi }).customer.setAutoAnswer(true));
     await phone.locator('[data-id="dial-input"]').fill(CUSTOMER_USER);
-    await phone.locator('[data-id="dial-button"]').click();
+    await tap(agent, phone, '[data-id="dial-button"]');
     await phone.locator('[data-id="call-state"][data-phase="connected"]').waitFor({ timeout: 10_000 });
     await kamailio.process.kill();
     await phone.locator('[data-id="status"]', { hasText: 'Connecting' }).waitFor({ timeout: 10_000 });
     assert.equal(await phone.locator('[data-id="softphone"]').getAttribute('data-phase'), 'connected', 'media does not need the proxy');
     kamailio = await restartKamailio(kamailio);
     await phone.locator('[data-id="status"]', { hasText: 'Ready' }).waitFor({ timeout: 35_000 });
-    await phone.locator('[data-id="hangup-button"]').click();
-    await phone.locator('[data-id="save-log"]').click();
+    await tap(agent, phone, '[data-id="hangup-button"]');
+    await tap(agent, phone, '[data-id="save-log"]');
     const s = await waitForHost(agent, (st) => st.tasks.length === 3, 'the third Task');
     assert.equal(s.tasks[2]!.fields.CallType, 'Outbound');
     assert.equal(s.tasks[2]!.fields.WhoId, SEED_IDS.ada);

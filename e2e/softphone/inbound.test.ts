@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import type { Frame, Page } from 'playwright-core';
 import { SEED_IDS } from '../../emulator/host/data';
 import type { WindowWithEmulator } from '../../emulator/host/api';
-import { ARTIFACTS, EmulatorSession, hostState, openPhone, waitForHost } from '../support/emulator-session';
+import { ARTIFACTS, EmulatorSession, hostState, openPhone, waitForHost, tap } from '../support/emulator-session';
 
 const session = new EmulatorSession();
 before(() => session.open());
@@ -14,7 +14,7 @@ after(() => session.close());
 async function ring(page: Page, phone: Frame, from: string): Promise<void> {
   await openPhone(page);
   await phone.locator('[data-id="demo-inbound-number"]').fill(from);
-  await phone.locator('[data-id="demo-inbound-button"]').click();
+  await tap(page, phone, '[data-id="demo-inbound-button"]');
   await phone.locator('[data-id="incoming-banner"]').waitFor({ timeout: 5000 });
 }
 
@@ -30,11 +30,11 @@ describe('inbound: screen pop with 0, 1 and many matches', () => {
     assert.deepEqual({ callType: search?.args.callType, searchParams: search?.args.searchParams, deferred: search?.args.deferred }, { callType: 'inbound', searchParams: '+14155550132', deferred: true });
     await phone.locator('[data-id="record-chosen"]', { hasText: 'Ada Lovelace' }).waitFor({ timeout: 5000 });
     await page.screenshot({ path: join(ARTIFACTS, 'softphone-incoming.png') });
-    await phone.locator('[data-id="answer-button"]').click();
+    await tap(page, phone, '[data-id="answer-button"]');
     await phone.locator('[data-id="call-state"][data-phase="connected"]').waitFor({ timeout: 5000 });
-    await phone.locator('[data-id="demo-remote-hangup"]').click();
+    await tap(page, phone, '[data-id="demo-remote-hangup"]');
     await phone.locator('[data-id="wrapup-form"]').waitFor({ timeout: 5000 });
-    await phone.locator('[data-id="save-log"]').click();
+    await tap(page, phone, '[data-id="save-log"]');
     s = await waitForHost(page, (st) => st.tasks.length === 1, 'the Task');
     const task = s.tasks[0]!.fields;
     assert.equal(task.CallType, 'Inbound');
@@ -53,10 +53,10 @@ describe('inbound: screen pop with 0, 1 and many matches', () => {
     assert.ok((await list.locator('button').count()) >= 3, 'Account, Contact and Lead share the number');
     const before = (await hostState(page)).navigation.length;
     await page.screenshot({ path: join(ARTIFACTS, 'softphone-picker.png') });
-    await phone.locator(`[data-id="match-${SEED_IDS.katherine}"]`).click();
+    await tap(page, phone, `[data-id="match-${SEED_IDS.katherine}"]`);
     const s = await waitForHost(page, (st) => st.navigation.length > before, 'a pop after picking');
     assert.ok(JSON.stringify(s.navigation.at(-1)).includes(SEED_IDS.katherine));
-    await phone.locator('[data-id="decline-button"]').click();
+    await tap(page, phone, '[data-id="decline-button"]');
     const logged = await waitForHost(page, (st) => st.tasks.length === 1, 'the declined call logged');
     assert.equal(logged.tasks[0]!.fields.WhoId, SEED_IDS.katherine);
     assert.equal(logged.tasks[0]!.fields.CallDisposition, 'Declined');
@@ -68,10 +68,10 @@ describe('inbound: screen pop with 0, 1 and many matches', () => {
     const { page, phone } = await session.newPage();
     await ring(page, phone, '+1 212 555 0142');
     await phone.locator('[data-id="no-match"]').waitFor({ timeout: 5000 });
-    await phone.locator('[data-id="pop-search"]').click();
+    await tap(page, phone, '[data-id="pop-search"]');
     let s = await waitForHost(page, (st) => st.calls.some((c) => c.methodName === 'screenPop' && c.args.type === 'search'), 'search pop');
     assert.deepEqual(s.calls.find((c) => c.methodName === 'screenPop' && c.args.type === 'search')?.args.params, { searchString: '+12125550142' });
-    await phone.locator('[data-id="pop-new-contact"]').click();
+    await tap(page, phone, '[data-id="pop-new-contact"]');
     s = await waitForHost(page, (st) => st.calls.some((c) => c.methodName === 'screenPop' && c.args.type === 'newRecord'), 'new record pop');
     const pop = s.calls.find((c) => c.methodName === 'screenPop' && c.args.type === 'newRecord');
     assert.deepEqual(pop?.args.params, { entityName: 'Contact', defaultFieldValues: { Phone: '(212) 555-0142' } });
@@ -85,11 +85,11 @@ describe('inbound: screen pop with 0, 1 and many matches', () => {
     await page.evaluate(() => ((window as unknown as { __xss: number }).__xss = 0));
     await phone.evaluate(() => ((window as unknown as { __xss: number }).__xss = 0));
     await phone.locator('[data-id="demo-inbound-number"]').fill('<img src=x onerror="top.__xss=1;window.__xss=1">');
-    await phone.locator('[data-id="demo-inbound-button"]').click();
+    await tap(page, phone, '[data-id="demo-inbound-button"]');
     await phone.locator('[data-id="incoming-banner"]').waitFor({ timeout: 5000 });
     assert.equal(await phone.locator('[data-id="incoming-banner"] img').count(), 0);
     assert.equal(await phone.evaluate(() => (window as unknown as { __xss: number }).__xss), 0);
-    await phone.locator('[data-id="decline-button"]').click();
+    await tap(page, phone, '[data-id="decline-button"]');
     const s = await waitForHost(page, (st) => st.tasks.length === 1, 'declined call logged');
     assert.equal(s.tasks[0]!.fields.CallDisposition, 'Declined');
     assert.equal(await page.evaluate(() => (window as unknown as { __xss: number }).__xss), 0);
@@ -103,22 +103,22 @@ describe('call waiting', () => {
     const { page, phone } = await session.newPage();
     await openPhone(page);
     await phone.locator('[data-id="dial-input"]').fill('+1 415 555 0177');
-    await phone.locator('[data-id="dial-button"]').click();
+    await tap(page, phone, '[data-id="dial-button"]');
     await phone.locator('[data-id="call-state"][data-phase="connected"]').waitFor({ timeout: 5000 });
-    await phone.locator('[data-id="demo-ring-second"]').click();
+    await tap(page, phone, '[data-id="demo-ring-second"]');
     await phone.locator('[data-id="waiting-banner"]').waitFor({ timeout: 5000 });
     let s = await waitForHost(page, (st) => st.item.label.startsWith('Call waiting:'), 'the waiting label');
     await page.screenshot({ path: join(ARTIFACTS, 'softphone-call-waiting.png') });
-    await phone.locator('[data-id="answer-waiting"]').click();
+    await tap(page, phone, '[data-id="answer-waiting"]');
     await phone.locator('[data-id="call-state"][data-phase="connected"]').waitFor({ timeout: 5000 });
     await phone.locator('[data-id="parked-call"]').waitFor({ timeout: 5000 });
-    await phone.locator('[data-id="hangup-button"]').click();
-    await phone.locator('[data-id="save-log"]').click();
+    await tap(page, phone, '[data-id="hangup-button"]');
+    await tap(page, phone, '[data-id="save-log"]');
     await phone.locator('[data-id="call-state"][data-phase="held"]').waitFor({ timeout: 5000 });
-    await phone.locator('[data-id="hold-button"]').click();
+    await tap(page, phone, '[data-id="hold-button"]');
     await phone.locator('[data-id="call-state"][data-phase="connected"]').waitFor({ timeout: 5000 });
-    await phone.locator('[data-id="hangup-button"]').click();
-    await phone.locator('[data-id="save-log"]').click();
+    await tap(page, phone, '[data-id="hangup-button"]');
+    await tap(page, phone, '[data-id="save-log"]');
     s = await waitForHost(page, (st) => st.tasks.length === 2, 'both calls logged');
     assert.deepEqual(s.tasks.map((t) => t.fields.CallType).sort(), ['Inbound', 'Outbound']);
     await page.close();
@@ -130,7 +130,7 @@ describe('message channel', () => {
     const { page, phone } = await session.newPage();
     await openPhone(page);
     await phone.locator('[data-id="dial-input"]').fill('+44 20 7946 0958');
-    await phone.locator('[data-id="dial-button"]').click();
+    await tap(page, phone, '[data-id="dial-button"]');
     await phone.locator('[data-id="call-state"][data-phase="connected"]').waitFor({ timeout: 5000 });
     const heard = await page.evaluate(async () => {
       const emu = (window as WindowWithEmulator).emulator!;
@@ -146,8 +146,8 @@ describe('message channel', () => {
     assert.ok(statuses.some((m) => m.type === 'status' && m.state === 'connected' && m.recordId === SEED_IDS.alan), 'the live call, matched to its Contact');
 
     await page.evaluate(() => (window as WindowWithEmulator).emulator!.failNextSaveLogs(1));
-    await phone.locator('[data-id="hangup-button"]').click();
-    await phone.locator('[data-id="save-log"]').click();
+    await tap(page, phone, '[data-id="hangup-button"]');
+    await tap(page, phone, '[data-id="save-log"]');
     await phone.locator('li[data-status="failed"]').waitFor({ timeout: 5000 });
     const callId = String(await phone.locator('li[data-status="failed"]').getAttribute('data-id')).replace(/^log-/, '');
     await page.evaluate((id) => (window as WindowWithEmulator).emulator!.publish('Switchboard_Call__c', { source: 'switchboard-component', version: 1, type: 'retryLog', callId: id }), callId);

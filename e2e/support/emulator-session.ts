@@ -83,6 +83,31 @@ export async function openPhone(page: Page): Promise<void> {
   await waitForHost(page, (s) => s.panel.visible, 'the phone panel to open');
 }
 
+/**
+ * Waits until the phone panel has stopped resizing. The panel grows upwards as the softphone's content
+ * grows (as in Lightning), so a button can move between "visible" and the click; agents see the same.
+ */
+export async function settle(page: Page, quietMs = 120, timeoutMs = 3000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  let last = (await hostState(page)).panel.height;
+  let since = Date.now();
+  while (Date.now() < deadline) {
+    await page.waitForTimeout(30);
+    const height = (await hostState(page)).panel.height;
+    if (height !== last) {
+      last = height;
+      since = Date.now();
+    } else if (Date.now() - since >= quietMs) return;
+  }
+}
+
+/** Clicks in the softphone once the panel holds still. */
+export async function tap(page: Page, phone: Frame, selector: string): Promise<void> {
+  await phone.locator(selector).first().waitFor({ timeout: 5000 });
+  await settle(page);
+  await phone.locator(selector).first().click();
+}
+
 export function phoneState(phone: Frame): Promise<string | null> {
   return phone.locator('[data-id="softphone"]').getAttribute('data-phase');
 }

@@ -166,13 +166,14 @@ function boot(): void {
   }
   let scheduled = false;
   store.onChange(() => {
-    // A burst of Open CTI messages renders once per frame; tests read state, not the DOM, between them.
+    // Several changes in one task render once. Not later than that: the panel must resize in the same
+    // frame as the adapter asks, or whatever the agent is about to click moves under the pointer.
     if (scheduled) return;
     scheduled = true;
-    setTimeout(() => {
+    queueMicrotask(() => {
       scheduled = false;
       render();
-    }, 16);
+    });
   });
   render();
   bridge.start();
