@@ -201,10 +201,12 @@ async function main(): Promise<void> {
 
   new ResizeObserver(() => fitHeight()).observe(root);
   draw();
-  await softphone.start();
-  if (!outbox.isDurable) softphone.dispatch({ type: 'NOTICE', notice: { kind: 'warning', text: 'This browser blocks storage for the softphone, so unsaved call logs would be lost on reload.' } });
+  // Host start-up (listeners, channel, initialised) and the tab election run side by side: the line can
+  // connect while Lightning is still answering.
+  const started = softphone.start();
   addEventListener('pagehide', () => election.stop());
-  await election.start();
+  await Promise.all([started, election.start()]);
+  if (!outbox.isDurable) softphone.dispatch({ type: 'NOTICE', notice: { kind: 'warning', text: 'This browser blocks storage for the softphone, so unsaved call logs would be lost on reload.' } });
   if (election.mode === 'no-locks') logger.warn('Web Locks unavailable: every tab of this browser acts as the phone.');
 }
 
