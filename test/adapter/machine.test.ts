@@ -105,6 +105,17 @@ describe('outbound calls', () => {
     }
   });
 
+  test('a number the phone system refuses (404, undiallable) shows why and logs nothing', () => {
+    for (const cause of ['not-found', 'invalid-number'] as const) {
+      const { state, effects } = run([dial(), { type: 'ENDED', callId: 'out-1', cause }]);
+      assert.equal(state.phase, 'idle');
+      assert.equal(state.call, null);
+      assert.equal(state.logs.length, 0);
+      assert.equal(effects.length, 2, 'only the dial itself');
+      assert.equal(state.notice?.kind, 'warning');
+    }
+  });
+
   test('wrap-up cannot be saved without a result', () => {
     const { state, effects } = run([dial(), { type: 'CONNECTED', callId: 'out-1' }, { type: 'HANGUP' }, { type: 'WRAP_UP_EDITED', disposition: '', notes: '' }, { type: 'SUBMIT_WRAP_UP' }]);
     assert.equal(state.phase, 'wrapUp');

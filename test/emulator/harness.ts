@@ -4,7 +4,8 @@
  * the softphone iframe (fixtures/staticresources/Softphone_Adapter/softphone.js).
  */
 import { fileURLToPath } from 'node:url';
-import { chromium, type Browser, type BrowserContext, type Frame, type Page } from 'playwright-core';
+import type { Browser, BrowserContext, Frame, Page } from 'playwright-core';
+import { launchChromium } from '../../e2e/support/browser';
 import type { EmulatorOptions, RunningEmulator } from '../../emulator/server/server';
 import type { EmulatorApi, EmulatorSnapshot } from '../../emulator/host/api';
 import type { OpenCtiResponse } from '../../emulator/shared/protocol';
@@ -19,23 +20,9 @@ export const fixtureOptions: EmulatorOptions = {
   callCenterPath: `${FIXTURES}Switchboard.callCenter-meta.xml`
 };
 
-/** Flags from tooling.md §6: no sandbox in containers, and no DNS besides the loopback names. */
-export async function launchBrowser(): Promise<Browser> {
-  return chromium.launch({
-    executablePath: '/usr/bin/chromium',
-    headless: true,
-    timeout: 15_000,
-    args: [
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-dev-shm-usage',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-      '--no-first-run',
-      '--host-resolver-rules=MAP * ~NOTFOUND , EXCLUDE localhost , EXCLUDE 127.0.0.1'
-    ]
-  });
+/** The same Chromium as every browser suite (flags and the Debian binary in one place). */
+export function launchBrowser(): Promise<Browser> {
+  return launchChromium();
 }
 
 export interface FixtureEvent {

@@ -57,6 +57,9 @@ const END_MESSAGES: Record<EndCause, string> = {
   error: 'The call failed.'
 };
 
+/** Outcomes where no phone rang, so no call happened (documented in docs/telephony.md). */
+const REFUSED_BEFORE_RINGING = new Set<EndCause>(['not-found', 'invalid-number', 'auth-failed']);
+
 export function endMessage(cause: EndCause): string {
   return END_MESSAGES[cause];
 }
@@ -80,6 +83,20 @@ function newCall(fields: Pick<Call, 'id' | 'direction' | 'dial' | 'display' | 's
   };
 }
 
+/** An inbound call as the network offered it; the caller id is untrusted text, kept short. */
+function inboundCall(state: MachineState, e: EventOf<'INCOMING'>, extra: Partial<Call> = {}): Call {
+  const parsed = parseDialString(e.from, state.defaultCountry);
+  return newCall({
+    id: e.callId,
+    direction: 'inbound',
+    dial: parsed.ok ? parsed.dial : e.from,
+    display: parsed.ok ? parsed.display : e.from.slice(0, 40) || 'Unknown caller',
+    callerName: e.displayName?.slice(0, 80) || null,
+    startedAt: e.at,
+    ...extra
+  });
+}
+
 const isCurrent = (state: MachineState, callId: string): state is MachineState & { call: Call } => state.call?.id === callId;
 
 function withCall(state: MachineState, patch: Partial<Call>): MachineState {
@@ -100,6 +117,12 @@ function endCall(state: MachineState, cause: EndCause, at: number, detail?: stri
   const transferred = detail === 'transferred' && ended.transferTo !== null;
   const silent = cause === 'local-hangup' || cause === 'remote-hangup';
   const notice = silent ? null : { kind: 'warning' as const, text: detail ? `${endMessage(cause)} ${detail}` : endMessage(cause) };
+
+  // A number the phone system refused outright (unknown, undiallable, not allowed) rang nowhere: there is
+  // no call to log, only a reason to show — the agent is back at the dial pad to fix the number.
+  if (ended.direction === 'outbound' && !connected && REFUSED_BEFORE_RINGING.has(cause)) {
+    return [{ ...state, phase: 'idle', call: null, notice: notice ?? { kind: 'warning', text: endMessage(cause) } }, []];
+  }
 
   // An inbound call that never connected (missed, declined, caller gave up) has nothing to wrap up: log it now.
   if (ended.direction === 'inbound' && !connected) {
@@ -204,15 +227,7 @@ const onEnded: Handler<'ENDED'> = (state, e) => {
 /** A second call while on a call: offered as call waiting, unless one is already waiting or held. */
 const offerWaiting: Handler<'INCOMING'> = (state, e) => {
   if (state.waiting || state.parked) return ANY_PHASE.INCOMING!(state, e);
-  const parsed = parseDialString(e.from, state.defaultCountry);
-  const waiting = newCall({
-    id: e.callId,
-    direction: 'inbound',
-    dial: parsed.ok ? parsed.dial : e.from,
-    display: parsed.ok ? parsed.display : e.from.slice(0, 40) || 'Unknown caller',
-    callerName: e.displayName?.slice(0, 80) || null,
-    startedAt: e.at
-  });
+  const waiting = inboundCall(state, e);
   return [{ ...state, waiting }, [{ type: 'showPanel' }]];
 };
 
@@ -304,16 +319,7 @@ const TABLE: Record<Phase, PhaseTable> = {
       return [{ ...state, phase: 'dialing', call, notice: null }, effects];
     },
     INCOMING: (state, e) => {
-      const parsed = parseDialString(e.from, state.defaultCountry);
-      const call = newCall({
-        id: e.callId,
-        direction: 'inbound',
-        dial: parsed.ok ? parsed.dial : e.from,
-        display: parsed.ok ? parsed.display : e.from.slice(0, 40) || 'Unknown caller',
-        callerName: e.displayName?.slice(0, 80) || null,
-        startedAt: e.at,
-        screenPop: { status: 'searching' }
-      });
+      const call = inboundCall(state, e, { screenPop: { status: 'searching' } });
       return [
         { ...state, phase: 'ringing', call, notice: null },
         [
@@ -426,16 +432,9 @@ const ANY_PHASE: PhaseTable = {
   RESTORE: (state, e) => restore(state, e),
   NOTICE: (state, e) => stay({ ...state, notice: e.notice }),
   DISMISS_NOTICE: (state) => stay({ ...state, notice: null }),
-  // An inbound call while the agent is busy is turned away (no call waiting yet) and still logged as missed.
+  // An inbound call the agent cannot take (dialling out, ringing, or a call already waiting/held) is turned away and still logged as missed.
   INCOMING: (state, e) => {
-    const parsed = parseDialString(e.from, state.defaultCountry);
-    const missed = newCall({
-      id: e.callId,
-      direction: 'inbound',
-      dial: parsed.ok ? parsed.dial : e.from,
-      display: parsed.ok ? parsed.display : e.from.slice(0, 40) || 'Unknown caller',
-      callerName: e.displayName?.slice(0, 80) || null,
-      startedAt: e.at,
+    const missed = inboundCall(state, e, {
       endedAt: e.at,
       endCause: 'busy',
       disposition: 'Missed (agent busy)'
