@@ -8,6 +8,7 @@ import { Bridge } from './bridge';
 import { CLICK_TO_DIAL_PARAMS, recordName, type FieldValue, type SRecord } from './data';
 import { handleCall, type HostContext } from './handlers';
 import { MessageBus } from './message-bus';
+import { RecordCalls } from './record-calls';
 import { Navigator } from './navigation';
 import { SaveLogService } from './save-log';
 import { Store, initialState } from './store';
@@ -90,7 +91,12 @@ function boot(): void {
     return true;
   }
   const openRecord = (id: string): void => navigator.go({ kind: 'record', recordId: id }, 'user');
-  const pageActions = { openRecord, dial: (record: SRecord, field: string) => void dial(record, field) };
+  const recordCalls = new RecordCalls(bus, () => store.update(() => undefined));
+  const pageActions = {
+    openRecord,
+    dial: (record: SRecord, field: string) => void dial(record, field),
+    callsCard: (recordId: string) => recordCalls.card(recordId)
+  };
   const togglePanel = (): void => store.update((s) => (s.panel.visible = !s.panel.visible));
 
   // ---- layout (built once; regions are refilled on every state change) ----
@@ -140,6 +146,8 @@ function boot(): void {
     fill(status, ...statusBadges(store));
     fill(navRegion, recordNav(store, openRecord));
     fill(pageRegion, renderPage(store, store.state.page, pageActions));
+    const page = store.state.page;
+    if (page.kind === 'record') queueMicrotask(() => recordCalls.recordShown(page.recordId));
     fill(tasksRegion, tasksCard(store));
     fill(navLogRegion, navigationCard(store));
     fill(protocolRegion, protocolCard(store));

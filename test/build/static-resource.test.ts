@@ -2,7 +2,6 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-// @ts-expect-error -- plain ESM build script, no declaration file
 import { checkAdapter, RESOURCE_DIR } from '../../scripts/build.mjs';
 
 test('the committed Softphone_Adapter static resource equals a fresh build', async () => {

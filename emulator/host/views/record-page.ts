@@ -7,6 +7,8 @@ import { card, h, icon, type Child } from './dom';
 export interface PageActions {
   openRecord(recordId: string): void;
   dial(record: SRecord, field: string): void;
+  /** The record's call status card (the switchboardClickToDial component's logic). */
+  callsCard?(recordId: string): HTMLElement;
 }
 
 const OBJECT_ICONS: Record<string, string> = { Contact: 'contact', Lead: 'lead', Account: 'account', Task: 'task', Case: 'case' };
@@ -97,6 +99,7 @@ function recordPage(store: Store, recordId: string, actions: PageActions): HTMLE
     { dataId: `record-${record.Id}` },
     pageHeader(record.objectType, recordName(record), objectIcon(record.objectType, 'slds-icon_medium')),
     h('div', { class: 'slds-grid slds-wrap slds-p-around_medium emu-fields' }, ...Object.keys(record.fields).map((f) => fieldRow(store, record, f, actions))),
+    actions.callsCard ? actions.callsCard(record.Id) : null,
     card(
       `Activity (${related.length})`,
       'activity',
