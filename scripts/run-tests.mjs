@@ -4,6 +4,7 @@
 //   node scripts/run-tests.mjs unit       TypeScript unit + metadata tests (no browser)
 //   node scripts/run-tests.mjs e2e        Playwright suites against the emulator / Kamailio
 //   node scripts/run-tests.mjs lwc        LWC jest suite
+//   node scripts/run-tests.mjs static     strict TypeScript (tsc) and ESLint over the whole repo
 // Extra arguments after the suite name are passed to node --test (e.g. --test-name-pattern).
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, readdirSync, rmSync } from 'node:fs';
@@ -15,7 +16,7 @@ const tmp = join(root, '.tmp');
 mkdirSync(tmp, { recursive: true });
 
 const [suite = 'all', ...passThrough] = process.argv.slice(2);
-const suites = suite === 'all' ? ['unit', 'lwc', 'e2e'] : [suite];
+const suites = suite === 'all' ? ['static', 'unit', 'lwc', 'e2e'] : [suite];
 
 function findTests(dir) {
   const abs = join(root, dir);
@@ -85,14 +86,36 @@ function runLwcTests() {
   };
 }
 
+/** Type errors and lint findings fail the run like a failing test: one check each. */
+function runStaticChecks() {
+  const checks = [
+    ['typecheck (tsc --noEmit, strict)', join(root, 'node_modules/typescript/bin/tsc'), ['-p', 'tsconfig.json', '--noEmit']],
+    ['lint (eslint .)', join(root, 'node_modules/eslint/bin/eslint.js'), ['.']]
+  ];
+  const counts = { passed: 0, failed: 0, skipped: 0, failures: [] };
+  for (const [name, bin, args] of checks) {
+    console.log(`\n▶ static: ${name}`);
+    const r = spawnSync(process.execPath, [bin, ...args], { cwd: root, stdio: 'inherit', env: process.env });
+    if (r.status === 0) {
+      counts.passed += 1;
+      console.log(`✔ ${name}`);
+    } else {
+      counts.failed += 1;
+      counts.failures.push(`static: ${name} (exit ${r.status})`);
+    }
+  }
+  return counts;
+}
+
 const total = { passed: 0, failed: 0, skipped: 0, failures: [] };
 for (const s of suites) {
   let c;
   if (s === 'unit') c = runNodeTests('unit', findTests('test'));
   else if (s === 'e2e') c = runNodeTests('e2e', findTests('e2e'));
   else if (s === 'lwc') c = runLwcTests();
+  else if (s === 'static') c = runStaticChecks();
   else {
-    console.error(`unknown suite "${s}" (use unit, lwc, e2e or all)`);
+    console.error(`unknown suite "${s}" (use static, unit, lwc, e2e or all)`);
     process.exit(2);
   }
   total.passed += c.passed;
