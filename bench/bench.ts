@@ -21,7 +21,7 @@ export const DEFAULT_CONFIG: BenchConfig = {
   soakOutboundEvery: 5,
   soakAnsweredEvery: 50,
   soakWarmupCalls: 20,
-  sipPath: 'provider',
+  sipPath: 'adapter',
   skip: []
 };
 

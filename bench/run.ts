@@ -1,4 +1,4 @@
-// npm run bench [-- --load=10 --latency=15 --sip=10 --soak=500 --sip-path=provider --skip=sip,soak --out=bench]
+// npm run bench [-- --load=10 --latency=15 --sip=10 --soak=500 --sip-path=adapter --skip=sip,soak --out=bench]
 import { join } from 'node:path';
 import { DEFAULT_CONFIG, GROUPS, runBench, writeResults } from './bench';
 import type { BenchConfig } from './lib/types';

@@ -6,12 +6,13 @@ import { serveSipTestPage, type SipTestPage } from '../../e2e/support/sip-test-p
 import { makeRow } from '../lib/report';
 import { NAME_SHIM } from '../lib/session';
 import type { BenchRow } from '../lib/types';
+import { AdapterSipPath } from './sip-adapter';
 
 /**
  * SIP call set-up timings. Two paths share one sample shape so the rows stay comparable:
  *  - `provider`: the SIP provider alone (e2e/sip/harness) in two browser pages, through Kamailio on loopback;
- *  - `adapter` (to add): the agent's softphone in the emulator in SIP mode, dialled by a click-to-dial,
- *    against a second page — implement `SipPath` and register it in SIP_PATHS.
+ *  - `adapter`: the agent's real softphone in the emulator in SIP mode, dialled by a click-to-dial,
+ *    against the customer phone page (sip-adapter.ts).
  * All times are taken in the caller's page (timeOrigin + performance.now(), one document).
  */
 export interface SipSample {
@@ -139,8 +140,7 @@ export class ProviderSipPath implements SipPath {
 
 export const SIP_PATHS: Record<'provider' | 'adapter', ((browser: Browser) => SipPath) | null> = {
   provider: (browser) => new ProviderSipPath(browser),
-  // The adapter's SIP mode has landed (see e2e/sip/agent-in-emulator.test.ts); wire its driver here.
-  adapter: null
+  adapter: (browser) => new AdapterSipPath(browser)
 };
 
 export async function measureSip(browser: Browser, calls: number, pathName: 'provider' | 'adapter'): Promise<{ rows: BenchRow[]; details: Record<string, unknown> }> {
@@ -156,7 +156,10 @@ export async function measureSip(browser: Browser, calls: number, pathName: 'pro
     await path.teardown();
   }
   const tag = `(${path.label})`;
-  const note = 'two Chromium pages through Kamailio on 127.0.0.1, callee answers on offer; times in the caller page';
+  const note =
+    pathName === 'adapter'
+      ? 'the softphone in the emulator (SIP mode) and the customer page through Kamailio on 127.0.0.1; the customer answers on offer; click timed in the host page'
+      : 'two Chromium pages through Kamailio on 127.0.0.1, callee answers on offer; times in the caller page';
   return {
     rows: [
       makeRow('sip.dialToInvite', 'sip', `SIP dial → INVITE on the wire ${tag}`, 'ms', samples.map((s) => s.dialToInvite), null, `${note}; "on the wire" = WebSocket.send of the INVITE`),

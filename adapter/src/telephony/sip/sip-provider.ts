@@ -48,6 +48,9 @@ interface SipCall {
   overrideCause?: { cause: EndCause; detail: string };
 }
 
+/** How long to let the rest of the host candidates (other interfaces, TCP) arrive after the first one. */
+const HOST_CANDIDATES_SETTLE_MS = 30;
+
 const NOOP_LOGGER: Logger = { info: () => undefined, warn: () => undefined, error: () => undefined };
 
 export class SipProvider implements TelephonyProvider {
@@ -420,12 +423,28 @@ export class SipProvider implements TelephonyProvider {
       call.overrideCause = { cause: 'connection-lost', detail: `no ICE candidates within ${timeoutMs} ms (no usable network)` };
       this.terminateQuietly(session);
     });
-    session.on('icecandidate', ({ ready }) => timeout.candidate(ready));
-    session.on('sdp', ({ originator }) => {
-      if (originator === 'local') timeout.done();
+    // With no STUN/TURN server configured, host candidates are all there will be: they arrive within a
+    // few ms, while the browser's "gathering complete" can take 100 ms+ — and JsSIP waits for it.
+    const hostOnly = this.config.iceServers.length === 0;
+    let early: ReturnType<typeof setTimeout> | undefined;
+    const stopEarly = () => clearTimeout(early);
+    session.on('icecandidate', ({ ready }) => {
+      timeout.candidate(ready);
+      if (hostOnly && early === undefined) early = setTimeout(ready, HOST_CANDIDATES_SETTLE_MS);
     });
-    session.on('ended', () => timeout.cancel());
-    session.on('failed', () => timeout.cancel());
+    session.on('sdp', ({ originator }) => {
+      if (originator !== 'local') return;
+      timeout.done();
+      stopEarly();
+    });
+    session.on('ended', () => {
+      timeout.cancel();
+      stopEarly();
+    });
+    session.on('failed', () => {
+      timeout.cancel();
+      stopEarly();
+    });
   }
 
   /**
