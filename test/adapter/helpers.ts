@@ -1,7 +1,6 @@
 import { initialState, transition } from '../../adapter/src/call/machine';
-import type { Effect, MachineEvent, MachineState } from '../../adapter/src/call/types';
+import type { Effect, EventInput, MachineEvent, MachineState } from '../../adapter/src/call/types';
 
-type EventInput = MachineEvent extends infer E ? (E extends MachineEvent ? Omit<E, 'at'> : never) : never;
 
 /** Drives the pure machine through a script of events, collecting every effect. */
 export function run(events: EventInput[], start: MachineState = readyState(), clock = { t: 1_700_000_000_000 }) {

@@ -1,4 +1,4 @@
-import type { MachineEvent, MachineState, Phase } from '../call/types';
+import type { EventInput, MachineState, Phase } from '../call/types';
 
 /**
  * One softphone per browser: every Lightning tab loads its own Phone utility, and if each one
@@ -75,8 +75,7 @@ export const FORWARDABLE_EVENTS = [
   'POP_NEW_RECORD', 'WRAP_UP_EDITED', 'SUBMIT_WRAP_UP', 'RETRY_LOG', 'DISMISS_NOTICE', 'ANSWER_WAITING', 'DECLINE_WAITING'
 ] as const;
 type Forwardable = (typeof FORWARDABLE_EVENTS)[number];
-type EventBody = MachineEvent extends infer E ? (E extends MachineEvent ? Omit<E, 'at'> : never) : never;
-export type ForwardedEvent = Extract<EventBody, { type: Forwardable }>;
+export type ForwardedEvent = Extract<EventInput, { type: Forwardable }>;
 
 export interface TabEnvelope {
   source: 'switchboard-tab';

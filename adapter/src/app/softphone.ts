@@ -1,23 +1,18 @@
 import { CALL_CHANNEL, parseComponentMessage } from '../channel/contract';
 import { initialState, transition } from '../call/machine';
 import { channelStatuses, clickToDialEnabled, itemStatus, readinessMessage } from '../call/projections';
-import type { Effect, MachineEvent, MachineState } from '../call/types';
-import type { SaveLogValue } from '../opencti/types';
+import type { CallLog, Effect, EventInput, MachineEvent, MachineState } from '../call/types';
 import type { Logger } from '../logging/logger';
+import type { Outbox, OutboxEntry } from '../logging/outbox';
 import { OpenCtiError } from '../opencti/open-cti-error';
 import type { HostPort } from '../opencti/port';
+import type { ClickToDialPayload, SaveLogValue } from '../opencti/types';
 import { matchesFrom } from '../screenpop/matches';
 import type { SwitchboardSettings } from '../settings/settings';
 import type { ProviderEvent, ProviderKind, TelephonyProvider } from '../telephony/provider';
 import { dialContextFrom } from './click-to-dial';
-import type { Outbox, OutboxEntry } from '../logging/outbox';
-import type { CallLog } from '../call/types';
-import type { ClickToDialPayload } from '../opencti/types';
-
-type EventInput = MachineEvent extends infer E ? (E extends MachineEvent ? Omit<E, 'at'> : never) : never;
 
 export type SoftphoneRole = 'leader' | 'follower';
-export type EventInputOf = EventInput;
 
 export interface SoftphoneDeps {
   host: HostPort;

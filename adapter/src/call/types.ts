@@ -133,6 +133,8 @@ export type MachineEvent = { at: number } & (
 );
 
 export type EventType = MachineEvent['type'];
+/** An event as its sender builds it; the runner stamps `at` (the machine never reads a clock). */
+export type EventInput = MachineEvent extends infer E ? (E extends MachineEvent ? Omit<E, 'at'> : never) : never;
 export type EventOf<T extends EventType> = Extract<MachineEvent, { type: T }>;
 
 /** Side effects as data; the effect runner carries them out and feeds results back as events. */

@@ -1,9 +1,8 @@
-import type { MachineEvent } from '../call/types';
+import type { EventInput } from '../call/types';
 import type { DemoControls, DemoOutcome } from '../telephony/demo/demo-provider';
 import type { AudioDevices, ProviderKind } from '../telephony/provider';
 import type { SipCredentials } from '../telephony/sip/sip-config';
 
-type EventInput = MachineEvent extends infer E ? (E extends MachineEvent ? Omit<E, 'at'> : never) : never;
 
 /** What the views may do: dispatch events, and in demo mode drive the simulated far end. */
 export interface ViewActions {
