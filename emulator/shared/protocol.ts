@@ -1,6 +1,6 @@
 /**
  * The Open CTI postMessage protocol as Salesforce's opencti_min.js speaks it
- * (see /work/shared/reference/opencti-protocol.md). Shared by the emulator's client library
+ * (as documented in docs/emulator.md). Shared by the emulator's client library
  * (runs in the adapter iframe) and its host page (the Lightning stand-in), so both ends agree
  * on one definition of every message.
  */
