@@ -101,6 +101,9 @@ describe('outbound: click-to-dial → call → wrap-up → Task', () => {
 
   test('saveLog fails twice: the error and a retry are shown, nothing is lost, exactly one Task results', async () => {
     const { page, phone } = await session.newPage();
+    // Everything the adapter writes to the console, from every frame: it must never carry the number.
+    const consoleText: string[] = [];
+    page.on('console', (m) => consoleText.push(m.text()));
     await page.evaluate(() => (window as WindowWithEmulator).emulator!.failNextSaveLogs(2, 'Required fields are missing: [Subject]'));
     await openPhone(page);
     await phone.locator('[data-id="dial-input"]').fill('+1 212 555 0143');
@@ -121,6 +124,9 @@ describe('outbound: click-to-dial → call → wrap-up → Task', () => {
     await phone.locator('li[data-status="saved"]').waitFor({ timeout: 5000 });
     s = await waitForHost(page, (st) => st.tasks.length === 1 && st.item.label === 'Phone', 'one Task and the label back');
     assert.equal(s.tasks[0]!.fields.WhoId, SEED_IDS.grace, 'the dial-pad number was matched to its Contact for logging');
+    const switchboardLines = consoleText.filter((t) => t.startsWith('[switchboard]'));
+    assert.ok(switchboardLines.some((t) => t.includes('saveLog failed')), 'the failures were logged');
+    for (const line of switchboardLines) assert.ok(!/212.?555.?0143|2125550143|Grace|Hopper/.test(line), `console leaks caller data: ${line}`);
     await page.close();
   });
 
