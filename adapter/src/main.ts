@@ -43,12 +43,12 @@ async function main(): Promise<void> {
   const host = createOpenCtiPort(api);
   const settings = parseSettings(await host.getCallCenterSettings().catch(() => ({})));
   const demo = settings.provider === 'demo' ? new DemoProvider() : null;
-  const storage = safeLocalStorage();
+  const storage = browserLocalStorage();
   const credentials = localCredentialStore(storage);
   let sipProvider: TelephonyProvider | null = null;
   const tabId = crypto.randomUUID();
   // A short lease: only the leader sends, and a lost answer is checked with runApex before any resend.
-  const outbox = new Outbox({ storage: browserLocalStorage(), owner: tabId, leaseMs: 8000, onProblem: (p) => logger.warn(p.message) });
+  const outbox = new Outbox({ storage, owner: tabId, leaseMs: 8000, onProblem: (p) => logger.warn(p.message) });
   // Exactly one Salesforce tab owns the line and the logs; the others mirror it and forward their agent's actions.
   const election: LeaderElection = new LeaderElection({
     tabId,
@@ -208,14 +208,6 @@ async function main(): Promise<void> {
   await Promise.all([started, election.start()]);
   if (!outbox.isDurable) softphone.dispatch({ type: 'NOTICE', notice: { kind: 'warning', text: 'This browser blocks storage for the softphone, so unsaved call logs would be lost on reload.' } });
   if (election.mode === 'no-locks') logger.warn('Web Locks unavailable: every tab of this browser acts as the phone.');
-}
-
-function safeLocalStorage(): Storage | null {
-  try {
-    return window.localStorage;
-  } catch {
-    return null;
-  }
 }
 
 main().catch((error: unknown) => {
