@@ -114,7 +114,7 @@ describe('fault matrix', () => {
     await page.close();
   });
 
-  test('two tabs: one owns the phone, the other mirrors it and hands it click-to-dial; leader closed mid-call loses nothing', async () => {
+  test('two tabs: one owns the phone, the other mirrors it, hands it click-to-dial, rings with it and answers; leader closed mid-call loses nothing', async () => {
     // Two tabs of one browser profile: same storage, same Web Locks, as an agent's Salesforce tabs are.
     const { page: first, phone: firstPhone } = await session.newPage();
     const second = await session.newPageInSameContext(first);
@@ -134,11 +134,26 @@ describe('fault matrix', () => {
     assert.ok(searches <= 1, 'no duplicate screen pops');
 
     await first.waitForTimeout(1200);
+    await tap(first, firstPhone, '[data-id="hangup-button"]');
+    await tap(first, firstPhone, '[data-id="save-log"]');
+    await waitForHost(first, (st) => st.tasks.length === 1, 'the first call logged');
+
+    // An inbound call rings in the leader's phone; the other tab opens its phone too, showing the same banner.
+    await second.locator('[data-id="utility-item"]').click(); // minimise the second tab's phone
+    await waitForHost(second, (st) => !st.panel.visible, 'the second tab minimised');
+    await firstPhone.locator('[data-id="demo-inbound-number"]').fill('+1 415 555 0177');
+    await tap(first, firstPhone, '[data-id="demo-inbound-button"]');
+    await waitForHost(second, (st) => st.panel.visible, 'the second tab to open its phone for the incoming call');
+    await secondPhone.locator('[data-id="incoming-banner"]').waitFor({ timeout: 5000 });
+    await tap(second, secondPhone, '[data-id="answer-button"]'); // answered from the other tab
+    await firstPhone.locator('[data-id="call-state"][data-phase="connected"]').waitFor({ timeout: 5000 });
+    await first.waitForTimeout(1200);
     await first.close();
     await secondPhone.locator('[data-id="elsewhere"]').waitFor({ state: 'detached', timeout: 5000 });
     await secondPhone.locator('[data-id="wrapup-form"]').waitFor({ timeout: 5000 });
     await tap(second, secondPhone, '[data-id="save-log"]');
     const s = await waitForHost(second, (st) => st.tasks.length === 1, 'the Task from the new leader');
+    assert.equal(s.tasks[0]!.fields.CallType, 'Inbound');
     assert.equal(s.tasks[0]!.fields.WhoId, SEED_IDS.ada);
     assert.ok(Number(s.tasks[0]!.fields.CallDurationInSeconds) >= 1);
     assertNoDuplicates(s);

@@ -137,6 +137,9 @@ export class Softphone {
   /** A follower takes the leader's state as its own, so its utility item, click-to-dial and channel match. */
   mirror(state: MachineState): void {
     if (this.role !== 'follower') return;
+    // A call ringing in: every tab opens its phone, so the agent sees it wherever they are looking.
+    const newlyRinging = (state.phase === 'ringing' && this.current.phase !== 'ringing') || (state.waiting !== null && this.current.waiting === null);
+    if (newlyRinging) void this.deps.host.setSoftphonePanelVisibility(true).catch((e: unknown) => this.deps.logger.warn('Opening the phone panel failed', describe(e)));
     this.current = state;
     this.deps.onChange?.(state);
     this.sync();
