@@ -21,3 +21,20 @@ export async function freeLoopbackPort(): Promise<number> {
   }
   throw new Error('no free loopback port found');
 }
+
+/** A run of `count` consecutive UDP ports free on 127.0.0.1 (SIPp binds its RTP echo at mp and mp+2). */
+export async function freeLoopbackUdpRange(count: number): Promise<number> {
+  for (let attempt = 0; attempt < 20; attempt += 1) {
+    const base = await freeLoopbackPort();
+    let free = true;
+    for (let offset = 1; offset < count && free; offset += 1) {
+      free = await new Promise<boolean>((resolve) => {
+        const socket = createSocket('udp4');
+        socket.once('error', () => resolve(false));
+        socket.bind(base + offset, '127.0.0.1', () => socket.close(() => resolve(true)));
+      });
+    }
+    if (free) return base;
+  }
+  throw new Error(`no ${count} consecutive free loopback UDP ports found`);
+}

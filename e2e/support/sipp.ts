@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { freeLoopbackPort } from './free-port';
+import { freeLoopbackPort, freeLoopbackUdpRange } from './free-port';
 import { requireBinary, spawnManaged, type ManagedProcess } from './managed-process';
 
 export const SIPP_PACKAGE = 'sip-tester';
@@ -44,7 +44,7 @@ interface SippOptions {
 export async function runSipp(options: SippOptions): Promise<SippRun> {
   const binary = requireBinary('sipp', SIPP_PACKAGE);
   const port = options.port ?? (await freeLoopbackPort());
-  const mediaPort = await freeLoopbackPort();
+  const mediaPort = await freeLoopbackUdpRange(4);
   const cwd = mkdtempSync(join(tmpdir(), 'switchboard-sipp-'));
   const args = ['-sf', scenarioPath(options.scenario), '-i', '127.0.0.1', '-mi', '127.0.0.1', '-mp', String(mediaPort), '-p', String(port), '-m', '1', '-nostdin'];
   args.push('-timeout', String(options.globalTimeoutSeconds ?? 30), '-timeout_error');
@@ -69,17 +69,34 @@ export async function runSipp(options: SippOptions): Promise<SippRun> {
   };
 }
 
-/** A SIPp UAS on its own UDP port, registered at Kamailio as `user` so calls to sip:user@... reach it. */
+/** SIPp's exit code when it cannot start at all (e.g. a port it wants for RTP was taken meanwhile). */
+const SIPP_FATAL = 254;
+const START_ATTEMPTS = 3;
+
+/**
+ * A SIPp UAS on its own UDP port, registered at Kamailio as `user` so calls to sip:user@... reach it.
+ * Ports are picked free but can be taken before SIPp binds them (Chromium opens UDP ports all the time),
+ * so a start-up failure is retried on fresh ports, a bounded number of times.
+ */
 export async function startRegisteredUas(scenario: SippScenario, user: string, proxyPort: number): Promise<SippRun> {
-  const uasPort = await freeLoopbackPort();
-  const uas = await runSipp({ scenario, port: uasPort, globalTimeoutSeconds: 30 });
-  try {
-    const register = await runSipp({ scenario: 'uac-register', user, proxyPort, keys: { uas_port: String(uasPort) }, globalTimeoutSeconds: 10 });
-    const code = await register.result(10_000);
-    if (code !== 0) throw new Error(`SIPp REGISTER for ${user} failed (exit ${code}):\n${register.process.output().slice(-2000)}`);
-  } catch (error) {
-    await uas.stop();
-    throw error;
+  let lastError: unknown = null;
+  for (let attempt = 1; attempt <= START_ATTEMPTS; attempt += 1) {
+    const uasPort = await freeLoopbackPort();
+    const uas = await runSipp({ scenario, port: uasPort, globalTimeoutSeconds: 30 });
+    try {
+      const register = await runSipp({ scenario: 'uac-register', user, proxyPort, keys: { uas_port: String(uasPort) }, globalTimeoutSeconds: 10 });
+      const code = await register.result(10_000);
+      if (code === 0 && !uas.process.hasExited()) return uas;
+      const uasCode = uas.process.hasExited() ? await uas.result(1000) : null;
+      lastError = new Error(
+        `SIPp REGISTER for ${user} failed (exit ${code}, UAS ${uasCode === null ? 'running' : `exit ${uasCode}`}):\n${register.process.output().slice(-2000)}`
+      );
+      await uas.stop();
+      if (code !== SIPP_FATAL && uasCode !== SIPP_FATAL) break;
+    } catch (error) {
+      await uas.stop();
+      throw error;
+    }
   }
-  return uas;
+  throw lastError;
 }
