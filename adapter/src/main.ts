@@ -14,7 +14,7 @@ import type { TelephonyProvider } from './telephony/provider';
 import { localCredentialStore } from './telephony/sip-credentials-store';
 import { loadSipModule } from './telephony/sip-loader';
 import type { SipCredentials } from './telephony/sip/sip-config';
-import { endCauseMessage } from './telephony/sip/end-cause-message';
+import { endCauseMessage } from './telephony/end-cause-message';
 import type { LineView, ViewActions } from './ui/actions';
 import { App } from './ui/app';
 import { setIconAssets } from './ui/icon';

@@ -2,7 +2,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import * as JsSIP from 'jssip';
 import { endCauseFromJsSip } from '../../adapter/src/telephony/sip/end-cause';
-import { ALL_END_CAUSES, endCauseMessage } from '../../adapter/src/telephony/sip/end-cause-message';
+import { ALL_END_CAUSES, endCauseMessage } from '../../adapter/src/telephony/end-cause-message';
 import type { EndCause } from '../../adapter/src/telephony/provider';
 
 // Every cause string JsSIP 3.x can report, with what we expect for a remote originator and no status code.

@@ -1,5 +1,6 @@
 import { buildTaskLog, isWhoType } from '../logging/task-log';
 import { parseDialString } from '../phone/phone-number';
+import { endCauseMessage } from '../telephony/end-cause-message';
 import type { EndCause } from '../telephony/provider';
 import type { Call, CallLog, Effect, EventOf, EventType, MachineEvent, MachineState, Phase, RecordRef, Transition } from './types';
 
@@ -41,28 +42,9 @@ const FAILURE_DISPOSITION: Partial<Record<EndCause, string>> = {
   rejected: 'No answer'
 };
 
-const END_MESSAGES: Record<EndCause, string> = {
-  'local-hangup': 'Call ended.',
-  'remote-hangup': 'The other party hung up.',
-  busy: 'The number is busy.',
-  'no-answer': 'No answer.',
-  rejected: 'The call was rejected.',
-  canceled: 'The call was cancelled.',
-  'not-found': 'That number or user does not exist on the phone system.',
-  unavailable: 'The number is unavailable right now.',
-  'auth-failed': 'The phone system rejected your credentials.',
-  'bad-media': 'The call could not set up audio (microphone or codec problem).',
-  'connection-lost': 'The connection to the phone system was lost.',
-  'invalid-number': 'That number cannot be dialled.',
-  error: 'The call failed.'
-};
 
 /** Outcomes where no phone rang, so no call happened (documented in docs/telephony.md). */
 const REFUSED_BEFORE_RINGING = new Set<EndCause>(['not-found', 'invalid-number', 'auth-failed']);
-
-export function endMessage(cause: EndCause): string {
-  return END_MESSAGES[cause];
-}
 
 function newCall(fields: Pick<Call, 'id' | 'direction' | 'dial' | 'display' | 'startedAt'> & Partial<Call>): Call {
   return {
@@ -116,12 +98,12 @@ function endCall(state: MachineState, cause: EndCause, at: number, detail?: stri
   const connected = ended.connectedAt !== null;
   const transferred = detail === 'transferred' && ended.transferTo !== null;
   const silent = cause === 'local-hangup' || cause === 'remote-hangup';
-  const notice = silent ? null : { kind: 'warning' as const, text: detail ? `${endMessage(cause)} ${detail}` : endMessage(cause) };
+  const notice = silent ? null : { kind: 'warning' as const, text: detail ? `${endCauseMessage(cause)} ${detail}` : endCauseMessage(cause) };
 
   // A number the phone system refused outright (unknown, undiallable, not allowed) rang nowhere: there is
   // no call to log, only a reason to show — the agent is back at the dial pad to fix the number.
   if (ended.direction === 'outbound' && !connected && REFUSED_BEFORE_RINGING.has(cause)) {
-    return [{ ...state, phase: 'idle', call: null, notice: notice ?? { kind: 'warning', text: endMessage(cause) } }, []];
+    return [{ ...state, phase: 'idle', call: null, notice: notice ?? { kind: 'warning', text: endCauseMessage(cause) } }, []];
   }
 
   // An inbound call that never connected (missed, declined, caller gave up) has nothing to wrap up: log it now.

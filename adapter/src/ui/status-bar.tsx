@@ -1,12 +1,9 @@
-import { endMessage } from '../call/machine';
 import type { MachineState } from '../call/types';
-import type { EndCause } from '../telephony/provider';
-
-const KNOWN_CAUSES = new Set<string>(['auth-failed', 'connection-lost', 'not-found', 'unavailable', 'error', 'bad-media']);
+import { endCauseMessage, isEndCause } from '../telephony/end-cause-message';
 
 /** Providers report registration trouble as an EndCause where they can; show the sentence, not the code. */
 function describeReason(reason: string): string {
-  return KNOWN_CAUSES.has(reason) ? endMessage(reason as EndCause) : reason;
+  return isEndCause(reason) ? endCauseMessage(reason) : reason;
 }
 import type { LineView } from './actions';
 
