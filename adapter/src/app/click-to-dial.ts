@@ -1,10 +1,9 @@
 import type { DialContext, RecordRef } from '../call/types';
+import { isSalesforceId } from '../opencti/salesforce-id';
 import type { ClickToDialPayload } from '../opencti/types';
 
-const SF_ID = /^[a-zA-Z0-9]{15}(?:[a-zA-Z0-9]{3})?$/;
-
 function ref(id: unknown, name: unknown, objectType: unknown): RecordRef | null {
-  if (typeof id !== 'string' || !SF_ID.test(id)) return null;
+  if (!isSalesforceId(id)) return null;
   return {
     id,
     name: typeof name === 'string' && name.length > 0 ? name.slice(0, 120) : null,

@@ -6,6 +6,7 @@ import type { Logger } from '../logging/logger';
 import type { Outbox, OutboxEntry } from '../logging/outbox';
 import { OpenCtiError } from '../opencti/open-cti-error';
 import type { HostPort } from '../opencti/port';
+import { isTaskId } from '../opencti/salesforce-id';
 import type { ClickToDialPayload, SaveLogValue } from '../opencti/types';
 import { matchesFrom } from '../screenpop/matches';
 import type { SwitchboardSettings } from '../settings/settings';
@@ -340,7 +341,7 @@ export class Softphone {
     } catch (error) {
       logger.warn('Could not check for an existing call log; sending it again', describe(error));
     }
-    if (/^00T[a-zA-Z0-9]{12}(?:[a-zA-Z0-9]{3})?$/.test(existing)) {
+    if (isTaskId(existing)) {
       outbox?.markSaved(callId, existing, this.now());
       this.dispatch({ type: 'LOG_SAVED', callId, taskId: existing });
       return;

@@ -23,26 +23,24 @@ export type ScreenPopType = 'sobject' | 'url' | 'objecthome' | 'list' | 'search'
 /** Runtime values of `sforce.opencti.CALL_TYPE`. */
 export type OpenCtiCallType = 'inbound' | 'outbound' | 'internal';
 
-export interface ClickToDialPayload {
-  /** Documented as a number; `lightning-click-to-dial` sends the string it was given. */
-  number: string | number;
+/** The record a payload is about; person accounts add the account/contact pair. */
+export interface RecordContext {
   recordId?: string;
   recordName?: string;
   objectType?: string;
   accountId?: string;
   contactId?: string;
   personAccount?: boolean;
+}
+
+export interface ClickToDialPayload extends RecordContext {
+  /** Documented as a number; `lightning-click-to-dial` sends the string it was given. */
+  number: string | number;
   params?: string;
 }
 
-export interface NavigationPayload {
+export interface NavigationPayload extends RecordContext {
   url?: string;
-  recordId?: string;
-  recordName?: string;
-  objectType?: string;
-  accountId?: string;
-  contactId?: string;
-  personAccount?: boolean;
 }
 
 export interface AppViewInfo extends NavigationPayload {

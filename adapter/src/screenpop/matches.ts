@@ -1,7 +1,7 @@
 import type { RecordRef } from '../call/types';
+import { isSalesforceId } from '../opencti/salesforce-id';
 import type { SearchAndScreenPopResult } from '../opencti/types';
 
-const SF_ID = /^[a-zA-Z0-9]{15}(?:[a-zA-Z0-9]{3})?$/;
 
 /**
  * Reads searchAndScreenPop's result (keyed by record Id, plus SCREEN_POP_DATA when deferred)
@@ -14,7 +14,7 @@ export function matchesFrom(result: SearchAndScreenPopResult, limit = 25): Recor
     if (key === 'SCREEN_POP_DATA' || typeof raw !== 'object' || raw === null) continue;
     const entry = raw as Record<string, unknown>;
     const id = typeof entry.Id === 'string' ? entry.Id : key;
-    if (!SF_ID.test(id)) continue;
+    if (!isSalesforceId(id)) continue;
     out.push({
       id,
       name: typeof entry.Name === 'string' ? entry.Name.slice(0, 120) : null,
