@@ -355,12 +355,9 @@ export class Softphone {
     if (!outbox || this.role !== 'leader') return;
     if (this.drainTimer) clearTimeout(this.drainTimer);
     this.drainTimer = null;
-    const due = outbox
-      .all()
-      .filter((e) => e.status !== 'saved' && e.nextAttemptAt !== null)
-      .map((e) => Math.max(e.nextAttemptAt ?? 0, e.status === 'saving' ? e.claimedUntil : 0));
-    if (due.length === 0) return;
-    const wait = Math.max(250, Math.min(...due) - this.now());
+    const due = outbox.nextDueAt(this.now());
+    if (due === null) return;
+    const wait = Math.max(250, due - this.now());
     this.drainTimer = setTimeout(() => {
       this.drainTimer = null;
       this.drain();

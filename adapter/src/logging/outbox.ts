@@ -189,6 +189,19 @@ export class Outbox {
     return out.sort((a, b) => a.createdAt - b.createdAt || (a.callId < b.callId ? -1 : 1));
   }
 
+  /**
+   * When the next entry becomes due (the same rules as `pending`), or null when nothing will be sent
+   * without the agent: lets the sender sleep until then instead of polling.
+   */
+  nextDueAt(now: number): number | null {
+    let next: number | null = null;
+    for (const entry of this.all()) {
+      const at = this.dueAt(entry, now);
+      if (at !== null && (next === null || at < next)) next = at;
+    }
+    return next;
+  }
+
   /** Entries due for an automatic send now and not being sent by another live tab. */
   pending(now: number): OutboxEntry[] {
     return this.all().filter((e) => this.isDue(e, now));
@@ -311,10 +324,16 @@ export class Outbox {
   // ---- internals ---------------------------------------------------------------------------
 
   private isDue(entry: OutboxEntry, now: number): boolean {
-    if (entry.status === 'saved') return false;
-    if (entry.status === 'saving') return entry.claimedUntil <= now; // the sender died mid-send
-    if (this.claimedByOther(entry, now)) return false;
-    return entry.nextAttemptAt !== null && entry.nextAttemptAt <= now;
+    const at = this.dueAt(entry, now);
+    return at !== null && at <= now;
+  }
+
+  /** When an entry may be sent automatically: null for saved ones and those waiting for the agent. */
+  private dueAt(entry: OutboxEntry, now: number): number | null {
+    if (entry.status === 'saved') return null;
+    if (entry.status === 'saving') return entry.claimedUntil; // the sender died mid-send once the lease ends
+    if (entry.nextAttemptAt === null) return null;
+    return this.claimedByOther(entry, now) ? Math.max(entry.nextAttemptAt, entry.claimedUntil) : entry.nextAttemptAt;
   }
 
   private claimedByOther(entry: OutboxEntry, now: number): boolean {
