@@ -10,6 +10,7 @@ import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, readdirSync, rmSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { preflight } from './preflight.mjs';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const tmp = join(root, '.tmp');
@@ -105,6 +106,16 @@ function runStaticChecks() {
     }
   }
   return counts;
+}
+
+// The browser and SIP suites need Debian packages: install them first, or stop with the command to run.
+if (suites.includes('e2e')) {
+  const problem = preflight({ checkOnly: process.env.SWITCHBOARD_PREFLIGHT === 'check' });
+  if (problem) {
+    console.error(`\n${problem}`);
+    console.log('\n0 passed, 1 failed');
+    process.exit(1);
+  }
 }
 
 const total = { passed: 0, failed: 0, skipped: 0, failures: [] };
