@@ -10,17 +10,12 @@
 export const CALL_CHANNEL = 'Switchboard_Call__c';
 export const CHANNEL_SCHEMA_VERSION = 1;
 
-export type ChannelCallState =
-  | 'dialing'
-  | 'ringing'
-  | 'connected'
-  | 'held'
-  | 'wrapUp'
-  | 'logging'
-  | 'logged'
-  | 'logFailed';
+/** Every `state` a `status` message may carry; the LWC's `CALL_STATES` must list the same, in order. */
+export const CHANNEL_CALL_STATES = ['dialing', 'ringing', 'connected', 'held', 'wrapUp', 'logging', 'logged', 'logFailed'] as const;
+export type ChannelCallState = (typeof CHANNEL_CALL_STATES)[number];
 
-export type CallDirection = 'inbound' | 'outbound';
+export const CALL_DIRECTIONS = ['inbound', 'outbound'] as const;
+export type CallDirection = (typeof CALL_DIRECTIONS)[number];
 
 /** adapter → components: the state of one call. */
 export interface CallStatusMessage {
