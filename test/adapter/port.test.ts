@@ -86,6 +86,89 @@ describe('the Open CTI port', () => {
     assert.equal(pending, 'pending');
   });
 
+  test('subscribe keeps the handle the library adds to the whole response, not returnValue', async () => {
+    // The library sets `response.subscription` (a frozen {}) before calling back; the host's returnValue stays null.
+    const handle = Object.freeze({});
+    const { api, calls } = fakeApi((m) => (m === 'subscribe' ? { ...ok(null), subscription: handle } : ok()));
+    const port = createOpenCtiPort(api);
+    const subscription = await port.subscribe('Switchboard_Call__c', () => undefined);
+    assert.equal(subscription, handle, 'the very object the library will look up on unsubscribe');
+    await port.unsubscribe(subscription);
+    assert.equal(calls.find((c) => c.method === 'unsubscribe')?.args.subscription, handle);
+    assert.equal(calls.find((c) => c.method === 'subscribe')?.args.channelName, 'Switchboard_Call__c');
+  });
+
+  test('subscribe refuses an answer without a handle instead of inventing one that unsubscribe cannot use', async () => {
+    // returnValue.subscription is where a wrong reading would find it: it must not be taken from there.
+    const { api } = fakeApi(() => ok({ subscription: Object.freeze({}) }));
+    const error = await createOpenCtiPort(api).subscribe('Switchboard_Call__c', () => undefined).catch((e: unknown) => e);
+    assert.ok(error instanceof OpenCtiError);
+    assert.equal(error.method, 'subscribe');
+    assert.match(error.description, /no subscription handle/);
+  });
+
+  test('unsubscribe that is never answered settles within its bounded wait; a refusal is still reported', async () => {
+    // The library only posts (and so only calls back) when the last local listener of the channel goes.
+    const { api } = fakeApi(() => 'never');
+    const port = createOpenCtiPort(api, { timeoutMs: 5_000, unsubscribeWaitMs: 30 });
+    const started = Date.now();
+    await port.unsubscribe(Object.freeze({}));
+    assert.ok(Date.now() - started < 1_000, 'never waits for the general timeout');
+
+    const refused = fakeApi(() => ({ success: false, returnValue: null, errors: [{ code: 'GENERIC_ERROR', description: 'no such channel' }] }));
+    const error = await createOpenCtiPort(refused.api, { unsubscribeWaitMs: 1_000 }).unsubscribe({}).catch((e: unknown) => e);
+    assert.ok(error instanceof OpenCtiError);
+    assert.equal(error.description, 'no such channel');
+  });
+
+  test('reads each method\'s returnValue as documented, with the documented fallbacks when it is null', async () => {
+    const answers: Record<string, unknown> = {
+      runApex: { runApex: '{"ok":true,"taskId":null}' },
+      isSoftphonePanelVisible: { visible: true },
+      searchAndScreenPop: null,
+      getAppViewInfo: null,
+      getSoftphoneLayout: null
+    };
+    const { api } = fakeApi((m) => ok(answers[m] ?? null));
+    const port = createOpenCtiPort(api);
+    assert.equal(await port.runApex('SwitchboardSoftphoneService', 'findCallLog', 'callObject=x'), '{"ok":true,"taskId":null}');
+    assert.equal(await port.isSoftphonePanelVisible(), true);
+    assert.deepEqual(await port.searchAndScreenPop({ searchParams: '555', callType: 'inbound' }), {});
+    assert.deepEqual(await port.getAppViewInfo(), { url: '' });
+    assert.deepEqual(await port.getSoftphoneLayout(), {});
+    answers.runApex = null;
+    assert.equal(await port.runApex('A', 'b', 'none'), '', 'an Apex method that returned null');
+  });
+
+  test('passes every argument object exactly as the library reads it', async () => {
+    const { api, calls } = fakeApi(() => ok());
+    const port = createOpenCtiPort(api);
+    await port.runApex('SwitchboardSoftphoneService', 'findCallLog', 'callObject=c-1');
+    await port.saveLog({ entityApiName: 'Task', Subject: 'Call' }).catch(() => undefined);
+    await port.publish('Switchboard_Call__c', { type: 'ready' });
+    await port.setSoftphonePanelVisibility(true);
+    await port.setSoftphoneItemIcon('call');
+    await port.searchAndScreenPop({ searchParams: '555', callType: 'inbound', deferred: true });
+    const args = (method: string): Record<string, unknown> => {
+      const { callback, ...rest } = calls.find((c) => c.method === method)?.args ?? {};
+      assert.equal(typeof callback, 'function', `${method} registers a callback`);
+      return rest;
+    };
+    assert.deepEqual(args('runApex'), { apexClass: 'SwitchboardSoftphoneService', methodName: 'findCallLog', methodParams: 'callObject=c-1' });
+    assert.deepEqual(args('saveLog'), { value: { entityApiName: 'Task', Subject: 'Call' } });
+    assert.deepEqual(args('publish'), { channelName: 'Switchboard_Call__c', message: { type: 'ready' } });
+    assert.deepEqual(args('setSoftphonePanelVisibility'), { visible: true });
+    assert.deepEqual(args('setSoftphoneItemIcon'), { key: 'call' });
+    assert.deepEqual(args('searchAndScreenPop'), { searchParams: '555', callType: 'inbound', deferred: true });
+  });
+
+  test('a failure labelled `error` (as two method pages spell it) still carries its description', async () => {
+    const { api } = fakeApi(() => ({ success: false, returnValue: null, errors: null, error: [{ code: 'SERVER_ERROR', description: 'A problem was encountered on the server.' }] }) as OpenCtiResponse<unknown>);
+    const error = await createOpenCtiPort(api).getCallCenterSettings().catch((e: unknown) => e);
+    assert.ok(error instanceof OpenCtiError);
+    assert.equal(error.code, 'SERVER_ERROR');
+  });
+
   test('listener payloads are accepted flat and in the old returnValue wrapper', () => {
     const listeners: Array<(p: unknown) => void> = [];
     const api = { onClickToDial: ({ listener }: { listener: (p: unknown) => void }) => listeners.push(listener) } as unknown as SforceOpenCti;

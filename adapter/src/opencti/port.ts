@@ -4,6 +4,7 @@ import type {
   CallCenterSettings,
   ClickToDialPayload,
   NavigationPayload,
+  OpenCtiErrorItem,
   OpenCtiResponse,
   SaveLogReturn,
   SaveLogValue,
@@ -12,6 +13,7 @@ import type {
   SearchAndScreenPopResult,
   SforceGlobal,
   SforceOpenCti,
+  SubscribeResponse,
   Subscription
 } from './types';
 
@@ -49,6 +51,11 @@ export interface HostPort {
 export interface OpenCtiPortOptions {
   /** The library never times out; we do, except for saveLog, where a late answer must not become a retry. */
   timeoutMs?: number;
+  /**
+   * How long unsubscribe waits for an answer. The library calls back only when it told the host (the
+   * last local listener of the channel went), so silence is normal and must not hold anything up.
+   */
+  unsubscribeWaitMs?: number;
 }
 
 /** Panel limits documented for setSoftphonePanelHeight/Width and reqSoftphoneHeight/Width. */
@@ -60,18 +67,31 @@ export function findOpenCti(win: { sforce?: SforceGlobal }): SforceOpenCti | nul
   return win.sforce?.opencti ?? null;
 }
 
+/** What to do when the host stays silent: fail the call, or accept silence as the normal outcome. */
+type OnSilence = 'reject' | 'resolve';
+
 export function createOpenCtiPort(api: SforceOpenCti, options: OpenCtiPortOptions = {}): HostPort {
   const timeoutMs = options.timeoutMs ?? 15_000;
+  const unsubscribeWaitMs = options.unsubscribeWaitMs ?? 2_000;
 
-  /** Runs one callback-style method as a promise; sync throws become CLIENT_VALIDATION errors. */
-  function call<T>(method: string, invoke: (callback: (r: OpenCtiResponse<T>) => void) => void, timeout = timeoutMs): Promise<T | null> {
-    return new Promise<T | null>((resolve, reject) => {
+  /**
+   * Runs one callback-style method as a promise of its whole successful response (subscribe's handle
+   * is outside returnValue). Sync throws become CLIENT_VALIDATION errors; `timeout` 0 waits forever.
+   */
+  function call<R extends OpenCtiResponse<unknown>>(
+    method: string,
+    invoke: (callback: (r: R) => void) => void,
+    timeout = timeoutMs,
+    onSilence: OnSilence = 'reject'
+  ): Promise<R | null> {
+    return new Promise<R | null>((resolve, reject) => {
       let settled = false;
       const timer =
         timeout > 0
           ? setTimeout(() => {
               settled = true;
-              reject(new OpenCtiError(method, [{ code: 'TIMEOUT', description: `Salesforce did not answer ${method} within ${timeout} ms.` }]));
+              if (onSilence === 'resolve') resolve(null);
+              else reject(new OpenCtiError(method, [{ code: 'TIMEOUT', description: `Salesforce did not answer ${method} within ${timeout} ms.` }]));
             }, timeout)
           : undefined;
       try {
@@ -79,8 +99,8 @@ export function createOpenCtiPort(api: SforceOpenCti, options: OpenCtiPortOption
           if (settled) return;
           settled = true;
           clearTimeout(timer);
-          if (response && response.success) resolve(response.returnValue);
-          else reject(new OpenCtiError(method, response?.errors ?? []));
+          if (isRecord(response) && response.success === true) resolve(response);
+          else reject(new OpenCtiError(method, readErrors(response)));
         });
       } catch (thrown) {
         settled = true;
@@ -91,47 +111,87 @@ export function createOpenCtiPort(api: SforceOpenCti, options: OpenCtiPortOption
     });
   }
 
+  /** The returnValue of a call whose answer is the documented envelope. */
+  async function returnValueOf<T>(method: string, invoke: (callback: (r: OpenCtiResponse<T>) => void) => void, timeout = timeoutMs): Promise<T | null> {
+    const response = await call<OpenCtiResponse<T>>(method, invoke, timeout);
+    return response?.returnValue ?? null;
+  }
+
   const done = (p: Promise<unknown>): Promise<void> => p.then(() => undefined);
 
   return {
-    enableClickToDial: () => done(call('enableClickToDial', (callback) => api.enableClickToDial({ callback }))),
-    disableClickToDial: () => done(call('disableClickToDial', (callback) => api.disableClickToDial({ callback }))),
+    enableClickToDial: () => done(returnValueOf('enableClickToDial', (callback) => api.enableClickToDial({ callback }))),
+    disableClickToDial: () => done(returnValueOf('disableClickToDial', (callback) => api.disableClickToDial({ callback }))),
+    // Listener methods never call back (the library registers no callback for them): nothing to wait for.
     onClickToDial: (listener) => api.onClickToDial({ listener: (payload) => listener(unwrapListenerPayload(payload)) }),
-    screenPop: (pop) => done(call('screenPop', (callback) => api.screenPop({ ...pop, callback }))),
+    screenPop: (pop) => done(returnValueOf('screenPop', (callback) => api.screenPop({ ...pop, callback }))),
     searchAndScreenPop: async (args) =>
-      (await call<SearchAndScreenPopResult>('searchAndScreenPop', (callback) => api.searchAndScreenPop({ ...args, callback }))) ?? {},
+      (await returnValueOf<SearchAndScreenPopResult>('searchAndScreenPop', (callback) => api.searchAndScreenPop({ ...args, callback }))) ?? {},
     saveLog: async (value) => {
-      const result = await call<SaveLogReturn>('saveLog', (callback) => api.saveLog({ value, callback }), 0);
+      const result = await returnValueOf<SaveLogReturn>('saveLog', (callback) => api.saveLog({ value, callback }), 0);
       const id = typeof result === 'string' ? result : result?.recordId;
       if (!id) throw new OpenCtiError('saveLog', [{ code: 'GENERIC_ERROR', description: 'Salesforce saved the log but returned no record Id.' }]);
       return id;
     },
-    getCallCenterSettings: async () => (await call<CallCenterSettings>('getCallCenterSettings', (callback) => api.getCallCenterSettings({ callback }))) ?? {},
-    getSoftphoneLayout: async () => (await call<Record<string, unknown>>('getSoftphoneLayout', (callback) => api.getSoftphoneLayout({ callback }))) ?? {},
-    getAppViewInfo: async () => (await call<AppViewInfo>('getAppViewInfo', (callback) => api.getAppViewInfo({ callback }))) ?? { url: '' },
+    getCallCenterSettings: async () => (await returnValueOf<CallCenterSettings>('getCallCenterSettings', (callback) => api.getCallCenterSettings({ callback }))) ?? {},
+    getSoftphoneLayout: async () => (await returnValueOf<Record<string, unknown>>('getSoftphoneLayout', (callback) => api.getSoftphoneLayout({ callback }))) ?? {},
+    getAppViewInfo: async () => (await returnValueOf<AppViewInfo>('getAppViewInfo', (callback) => api.getAppViewInfo({ callback }))) ?? { url: '' },
     onNavigationChange: (listener) => api.onNavigationChange({ listener: (payload) => listener(unwrapListenerPayload(payload)) }),
-    refreshView: () => done(call('refreshView', (callback) => api.refreshView({ callback }))),
+    refreshView: () => done(returnValueOf('refreshView', (callback) => api.refreshView({ callback }))),
     runApex: async (apexClass, methodName, methodParams) =>
-      (await call<{ runApex: string }>('runApex', (callback) => api.runApex({ apexClass, methodName, methodParams, callback })))?.runApex ?? '',
-    notifyInitializationComplete: () => done(call('notifyInitializationComplete', (callback) => api.notifyInitializationComplete({ callback }))),
+      apexResult(await returnValueOf<{ runApex: string | null }>('runApex', (callback) => api.runApex({ apexClass, methodName, methodParams, callback }))),
+    notifyInitializationComplete: () => done(returnValueOf('notifyInitializationComplete', (callback) => api.notifyInitializationComplete({ callback }))),
     setSoftphonePanelHeight: (heightPX) =>
-      done(call('setSoftphonePanelHeight', (callback) => api.setSoftphonePanelHeight({ heightPX: clamp(heightPX, PANEL_HEIGHT_RANGE), callback }))),
+      done(returnValueOf('setSoftphonePanelHeight', (callback) => api.setSoftphonePanelHeight({ heightPX: clamp(heightPX, PANEL_HEIGHT_RANGE), callback }))),
     setSoftphonePanelWidth: (widthPX) =>
-      done(call('setSoftphonePanelWidth', (callback) => api.setSoftphonePanelWidth({ widthPX: clamp(widthPX, PANEL_WIDTH_RANGE), callback }))),
-    setSoftphonePanelVisibility: (visible) => done(call('setSoftphonePanelVisibility', (callback) => api.setSoftphonePanelVisibility({ visible, callback }))),
+      done(returnValueOf('setSoftphonePanelWidth', (callback) => api.setSoftphonePanelWidth({ widthPX: clamp(widthPX, PANEL_WIDTH_RANGE), callback }))),
+    setSoftphonePanelVisibility: (visible) => done(returnValueOf('setSoftphonePanelVisibility', (callback) => api.setSoftphonePanelVisibility({ visible, callback }))),
     isSoftphonePanelVisible: async () =>
-      (await call<{ visible: boolean }>('isSoftphonePanelVisible', (callback) => api.isSoftphonePanelVisible({ callback })))?.visible ?? false,
-    setSoftphoneItemLabel: (label) => done(call('setSoftphoneItemLabel', (callback) => api.setSoftphoneItemLabel({ label, callback }))),
-    setSoftphoneItemIcon: (key) => done(call('setSoftphoneItemIcon', (callback) => api.setSoftphoneItemIcon({ key, callback }))),
-    setSoftphonePanelLabel: (label) => done(call('setSoftphonePanelLabel', (callback) => api.setSoftphonePanelLabel({ label, callback }))),
-    setSoftphonePanelIcon: (key) => done(call('setSoftphonePanelIcon', (callback) => api.setSoftphonePanelIcon({ key, callback }))),
+      (await returnValueOf<{ visible: boolean }>('isSoftphonePanelVisible', (callback) => api.isSoftphonePanelVisible({ callback })))?.visible === true,
+    setSoftphoneItemLabel: (label) => done(returnValueOf('setSoftphoneItemLabel', (callback) => api.setSoftphoneItemLabel({ label, callback }))),
+    setSoftphoneItemIcon: (key) => done(returnValueOf('setSoftphoneItemIcon', (callback) => api.setSoftphoneItemIcon({ key, callback }))),
+    setSoftphonePanelLabel: (label) => done(returnValueOf('setSoftphonePanelLabel', (callback) => api.setSoftphonePanelLabel({ label, callback }))),
+    setSoftphonePanelIcon: (key) => done(returnValueOf('setSoftphonePanelIcon', (callback) => api.setSoftphonePanelIcon({ key, callback }))),
     subscribe: async (channelName, listener) => {
-      const result = await call<{ subscription: Subscription }>('subscribe', (callback) => api.subscribe({ channelName, listener, callback }));
-      return result?.subscription ?? {};
+      const response = await call<SubscribeResponse>('subscribe', (callback) => api.subscribe({ channelName, listener, callback }));
+      const subscription = response?.subscription;
+      // A made-up handle would be unknown to the library, so a later unsubscribe would silently do nothing.
+      if (typeof subscription !== 'object' || subscription === null) {
+        throw new OpenCtiError('subscribe', [{ code: 'GENERIC_ERROR', description: 'Salesforce accepted the subscription but returned no subscription handle.' }]);
+      }
+      return subscription;
     },
-    unsubscribe: (subscription) => done(call('unsubscribe', (callback) => api.unsubscribe({ subscription, callback }))),
-    publish: (channelName, message) => done(call('publish', (callback) => api.publish({ channelName, message, callback })))
+    unsubscribe: (subscription) =>
+      done(call<OpenCtiResponse<null>>('unsubscribe', (callback) => api.unsubscribe({ subscription, callback }), unsubscribeWaitMs, 'resolve')),
+    publish: (channelName, message) => done(returnValueOf('publish', (callback) => api.publish({ channelName, message, callback })))
   };
+}
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null;
+}
+
+/** `errors` as documented; `error` as two method pages label it; anything else is described, not lost. */
+function readErrors(response: unknown): OpenCtiErrorItem[] {
+  if (!isRecord(response)) return [];
+  const raw = Array.isArray(response.errors) ? response.errors : Array.isArray(response.error) ? response.error : null;
+  if (raw) return raw.map(toErrorItem);
+  if (typeof response.error === 'string' && response.error !== '') return [{ code: 'GENERIC_ERROR', description: response.error }];
+  return [];
+}
+
+function toErrorItem(item: unknown): OpenCtiErrorItem {
+  if (isRecord(item) && typeof item.code === 'string' && typeof item.description === 'string') {
+    return item.details === undefined ? { code: item.code, description: item.description } : { code: item.code, description: item.description, details: item.details };
+  }
+  return { code: 'GENERIC_ERROR', description: typeof item === 'string' ? item : JSON.stringify(item) ?? String(item) };
+}
+
+/** runApex's returnValue is `{runApex: <what the Apex method returned>}`; null when it returned nothing. */
+function apexResult(returnValue: { runApex: string | null } | string | null): string {
+  const result = typeof returnValue === 'string' ? returnValue : returnValue?.runApex;
+  if (result === null || result === undefined) return '';
+  return typeof result === 'string' ? result : JSON.stringify(result);
 }
 
 function clamp(value: number, range: { min: number; max: number }): number {

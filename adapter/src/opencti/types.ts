@@ -14,9 +14,22 @@ export interface OpenCtiResponse<T> {
   success: boolean;
   returnValue: T | null;
   errors: OpenCtiErrorItem[] | null;
+  /**
+   * Not sent by the library; the getCallCenterSettings and getAppViewInfo pages name the error field
+   * `error` in their response tables, so a failure is read from either (opencti-api.md §2.0).
+   */
+  error?: unknown;
 }
 
 export type Callback<T> = (response: OpenCtiResponse<T>) => void;
+
+/**
+ * subscribe's callback gets the host's envelope with `subscription` added by the library itself on
+ * success — the handle lives on the whole response, not in `returnValue` (opencti-api.md §4.1, §4.2).
+ */
+export interface SubscribeResponse extends OpenCtiResponse<unknown> {
+  subscription?: Subscription;
+}
 
 /** Runtime values of `sforce.opencti.SCREENPOP_TYPE` (the keys are upper case, the values are not). */
 export type ScreenPopType = 'sobject' | 'url' | 'objecthome' | 'list' | 'search' | 'newRecord' | 'flow';
@@ -106,7 +119,8 @@ export interface SforceOpenCti {
   getAppViewInfo(args: Req<AppViewInfo>): void;
   onNavigationChange(args: { listener: (payload: NavigationPayload) => void }): void;
   refreshView(args?: Opt<null>): void;
-  runApex(args: { apexClass: string; methodName: string; methodParams: string } & Opt<{ runApex: string }>): void;
+  /** returnValue `{runApex: <the Apex method's return value>}` (the guide's sample); no fixed format is documented. */
+  runApex(args: { apexClass: string; methodName: string; methodParams: string } & Opt<{ runApex: string | null }>): void;
   notifyInitializationComplete(args?: Opt<null>): void;
   setSoftphonePanelHeight(args: { heightPX: number } & Opt<null>): void;
   setSoftphonePanelWidth(args: { widthPX: number } & Opt<null>): void;
@@ -116,7 +130,8 @@ export interface SforceOpenCti {
   setSoftphoneItemIcon(args: { key: string } & Opt<null>): void;
   setSoftphonePanelLabel(args: { label: string } & Opt<null>): void;
   setSoftphonePanelIcon(args: { key: string } & Opt<null>): void;
-  subscribe(args: { channelName: string; listener: (message: unknown) => void } & Opt<{ subscription: Subscription }>): void;
+  subscribe(args: { channelName: string; listener: (message: unknown) => void; callback?: (response: SubscribeResponse) => void }): void;
+  /** Calls back only when the last local listener of the channel goes (the library posts nothing before). */
   unsubscribe(args: { subscription: Subscription } & Opt<null>): void;
   publish(args: { channelName: string; message?: object | null } & Opt<null>): void;
   hvs?: {
