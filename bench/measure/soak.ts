@@ -137,7 +137,7 @@ export async function measureSoak(browser: Browser, hostUrl: string, options: So
      * host, not the adapter, the bottleneck (O(calls²)). The frame is idle with no log saving here.
      */
     const harvest = async () => {
-      const got = await page.evaluate(() => {
+      const got = await page.evaluate(async () => {
         const emu = (window as WindowWithEmulator).emulator!;
         const s = emu.state;
         const result = {
@@ -146,7 +146,7 @@ export async function measureSoak(browser: Browser, hostUrl: string, options: So
           saveLogCalls: s.calls.filter((c) => c.methodName === 'saveLog').length,
           protocolErrors: s.protocolErrors.length
         };
-        emu.reset();
+        await emu.reset(); // the org is on the server now: wait until it is back to the seed data
         return result;
       });
       callObjects.push(...got.objects);

@@ -26,6 +26,6 @@ export function chromiumPath(): string {
   return process.env['CHROMIUM_PATH'] ?? requireBinary('chromium', 'chromium');
 }
 
-export function launchChromium(): Promise<Browser> {
-  return chromium.launch({ executablePath: chromiumPath(), headless: true, args: CHROMIUM_FLAGS, timeout: 20_000 });
+export function launchChromium(extraFlags: readonly string[] = []): Promise<Browser> {
+  return chromium.launch({ executablePath: chromiumPath(), headless: true, args: [...CHROMIUM_FLAGS, ...extraFlags], timeout: 20_000 });
 }

@@ -1,21 +1,50 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Browser, Frame, Page } from 'playwright-core';
+import type { Browser, BrowserContext, Frame, Page } from 'playwright-core';
 import { startEmulator, type RunningEmulator } from '../../emulator/server/server';
+import type { Org } from '../../emulator/server/org';
 import type { EmulatorSnapshot, WindowWithEmulator } from '../../emulator/host/api';
 import { launchChromium } from './browser';
 
 export const ARTIFACTS = join(process.cwd(), 'e2e/artifacts');
 
-/** One emulator + one browser for a test file; each test gets a fresh page (a fresh "org session"). */
+/**
+ * One emulator + one browser for a test file. The emulator has one org, shared by every page (as
+ * every tab of one Salesforce org); each `newPage` resets it to the seed data, so each test starts
+ * from a clean org — tests of one file run one after the other.
+ */
 export class EmulatorSession {
   private emulator: RunningEmulator | null = null;
   private browser: Browser | null = null;
 
+  /** Chromium flags on top of CHROMIUM_FLAGS (e.g. to block site data for a test file). */
+  constructor(private readonly extraFlags: string[] = []) {}
+
   async open(): Promise<void> {
     this.emulator = await startEmulator({ port: 0, quiet: true });
-    this.browser = await launchChromium();
+    this.browser = await launchChromium(this.extraFlags);
     mkdirSync(ARTIFACTS, { recursive: true });
+  }
+
+  /** The server's org: what Salesforce holds, whichever tab wrote it. */
+  get org(): Org {
+    if (!this.emulator) throw new Error('session not open');
+    return this.emulator.org;
+  }
+
+  get hostUrl(): string {
+    if (!this.emulator) throw new Error('session not open');
+    return this.emulator.hostUrl;
+  }
+
+  get adapterOrigin(): string {
+    if (!this.emulator) throw new Error('session not open');
+    return this.emulator.adapterOrigin;
+  }
+
+  get chromium(): Browser {
+    if (!this.browser) throw new Error('session not open');
+    return this.browser;
   }
 
   async close(): Promise<void> {
@@ -31,9 +60,10 @@ export class EmulatorSession {
   }
 
   /** Opens the Lightning stand-in and waits until the softphone has initialised and enabled click-to-dial. */
-  async newPage(query = ''): Promise<{ page: Page; phone: Frame; errors: string[] }> {
+  async newPage(query = '', options: { keepOrg?: boolean; context?: BrowserContext } = {}): Promise<{ page: Page; phone: Frame; errors: string[] }> {
     if (!this.browser || !this.emulator) throw new Error('session not open');
-    const context = await this.browser.newContext({ viewport: { width: 1280, height: 860 } });
+    if (options.keepOrg !== true) this.emulator.org.reset();
+    const context = options.context ?? (await this.browser.newContext({ viewport: { width: 1280, height: 860 } }));
     const page = await context.newPage();
     // The context goes with its last page (a test may open a second tab in it).
     context.on('page', (p) => p.on('close', () => closeIfEmpty(p)));
@@ -110,4 +140,33 @@ export async function tap(page: Page, phone: Frame, selector: string): Promise<v
 
 export function phoneState(phone: Frame): Promise<string | null> {
   return phone.locator('[data-id="softphone"]').getAttribute('data-phase');
+}
+
+/**
+ * How long a row waits, after its Task is there, before counting again: longer than the adapter's
+ * lease (8 s) plus the first retry's backoff (2 s + 20 % jitter), so a send the adapter wrongly takes
+ * for lost, or a retry of it, has had time to write a second Task.
+ */
+export const SETTLE_MS = 12_000;
+
+/** The Tasks in the server's org, by CallObject. */
+export function tasksByCall(org: Org): Map<string, string[]> {
+  const byCall = new Map<string, string[]>();
+  for (const task of org.tasks()) {
+    const key = String(task.fields.CallObject ?? '(no CallObject)');
+    byCall.set(key, [...(byCall.get(key) ?? []), task.Id]);
+  }
+  return byCall;
+}
+
+/**
+ * Waits SETTLE_MS, then counts in the server's org — not in a snapshot a wait already returned:
+ * exactly `calls` calls have a Task, and each has exactly one.
+ */
+export async function assertOneTaskPerCallAfterSettle(org: Org, calls: number, settleMs = SETTLE_MS): Promise<void> {
+  await new Promise((resolve) => setTimeout(resolve, settleMs));
+  const byCall = tasksByCall(org);
+  const duplicated = [...byCall].filter(([, ids]) => ids.length > 1).map(([call, ids]) => `${call} ×${ids.length}`);
+  if (duplicated.length > 0) throw new Error(`duplicate Tasks after ${settleMs} ms: ${duplicated.join(', ')}`);
+  if (byCall.size !== calls) throw new Error(`expected ${calls} call(s) with a Task after ${settleMs} ms, found ${byCall.size}: ${[...byCall.keys()].join(', ')}`);
 }

@@ -6,6 +6,7 @@ import type { Json, JsonObject } from '../shared/protocol';
 import type { ReplyDelay } from './bridge';
 import type { SRecord } from './data';
 import type { HostSubscriber } from './message-bus';
+import type { OrgSnapshot, SaveLogCommit } from './org-client';
 import type { EmulatorState } from './store';
 
 export type EmulatorSnapshot = Omit<EmulatorState, 'records'> & {
@@ -15,9 +16,17 @@ export type EmulatorSnapshot = Omit<EmulatorState, 'records'> & {
 };
 
 export interface EmulatorApi {
-  /** A fresh, serialisable copy of the whole state on every read. */
+  /**
+   * A fresh, serialisable copy of the whole state on every read. `records`/`tasks` come from this
+   * page's replica of the server's org (updated within milliseconds of a write through any tab).
+   */
   readonly state: EmulatorSnapshot;
-  failNextSaveLogs(count: number, description?: string): void;
+  /** The server's org itself (shared by every tab): use it to count Tasks after a settle period. */
+  org(): Promise<OrgSnapshot>;
+  /** The next `count` saveLogs — from any tab: the fault lives in the server's org — fail. */
+  failNextSaveLogs(count: number, description?: string): Promise<void>;
+  /** saveLog commits `afterMs` after it arrives; its answer comes after the commit, or never. */
+  setSaveLogCommit(commit: SaveLogCommit): Promise<void>;
   setReplyDelay(delay: ReplyDelay): void;
   /** Same as clicking the click-to-dial link; false when click-to-dial is disabled or there is no number. */
   clickToDial(recordId: string, field: string): boolean;
@@ -30,8 +39,11 @@ export interface EmulatorApi {
   setSearchResults(map: Record<string, JsonObject> | null): void;
   /** Fires hvs.onWorkStart listeners. */
   startWork(payload: JsonObject): void;
-  /** Back to the seed data and empty logs; state the adapter set (init, click-to-dial, panel, listeners) is kept. */
-  reset(): void;
+  /**
+   * Back to the seed data and empty logs; state the adapter set (init, click-to-dial, panel, listeners)
+   * is kept. Resets the server's org, which every tab shares.
+   */
+  reset(): Promise<void>;
   /** Reloads the softphone iframe and forgets everything the adapter had set. */
   reloadSoftphone(): void;
 }

@@ -18,6 +18,12 @@ import type { Store } from './store';
 
 export type ReplyDelay = number | Record<string, number>;
 
+/**
+ * A handler's answer: at once, or later when the server's org answers (saveLog, the findCallLog
+ * lookup). A promise that resolves to null is an answer that never comes (a lost saveLog answer).
+ */
+export type HostAnswer = OpenCtiResponse | Promise<OpenCtiResponse | null>;
+
 function toJson(value: unknown): Json {
   try {
     return JSON.parse(JSON.stringify(value) ?? 'null') as Json;
@@ -36,7 +42,7 @@ export class Bridge {
     private readonly adapterOrigin: string,
     private readonly frameWindow: () => Window | null,
     private readonly store: Store,
-    private readonly handle: (call: MethodCallMessage) => OpenCtiResponse
+    private readonly handle: (call: MethodCallMessage) => HostAnswer
   ) {}
 
   start(): void {
@@ -84,15 +90,33 @@ export class Bridge {
     this.store.update((s) =>
       s.calls.push({ at: Date.now(), methodName: data.methodName, callId: data.callId, args: toJson(data.args) as Record<string, Json> })
     );
-    let response: OpenCtiResponse;
-    try {
-      response = this.handle(data);
-    } catch (err) {
-      // The host never throws at the adapter: a bug in a handler becomes a GENERIC_ERROR reply.
+    const receivedAt = Date.now();
+    const failed = (err: unknown): OpenCtiResponse => {
+      // The host never throws at the adapter: a bug in a handler (or the org server gone) becomes a GENERIC_ERROR reply.
       const reason = `Handler for ${data.methodName} threw: ${err instanceof Error ? err.message : String(err)}`;
       this.store.update((s) => s.protocolErrors.push({ at: Date.now(), reason, data: toJson(data) }));
-      response = fail(genericError());
+      return fail(genericError());
+    };
+    let answer: HostAnswer;
+    try {
+      answer = this.handle(data);
+    } catch (err) {
+      answer = failed(err);
     }
+    if (!(answer instanceof Promise)) {
+      this.reply(data, source, answer, receivedAt);
+      return;
+    }
+    answer.then(
+      (response) => {
+        if (response !== null) this.reply(data, source, response, receivedAt);
+      },
+      (err: unknown) => this.reply(data, source, failed(err), receivedAt)
+    );
+  }
+
+  /** The reply delay counts from the request, so an answer from the server's org keeps the usual timing. */
+  private reply(data: MethodCallMessage, source: Window, response: OpenCtiResponse, receivedAt: number): void {
     if (!data.isCallbackRegistered) return;
     const reply: CallbackReplyMessage = {
       methodName: data.methodName,
@@ -103,6 +127,7 @@ export class Bridge {
       response
     };
     const delay = this.perMethodDelay[data.methodName] ?? this.defaultDelay;
-    window.setTimeout(() => source.postMessage(reply, this.adapterOrigin), delay);
+    const remaining = Math.max(0, delay - (Date.now() - receivedAt));
+    window.setTimeout(() => source.postMessage(reply, this.adapterOrigin), remaining);
   }
 }

@@ -12,10 +12,11 @@ import {
   type MethodCallMessage,
   type OpenCtiResponse
 } from '../shared/protocol';
+import type { HostAnswer } from './bridge';
 import type { MessageBus } from './message-bus';
 import type { Navigator } from './navigation';
 import { expectBoolean, expectRange, expectString, fail, genericError, invalidParam, ok } from './responses';
-import type { SaveLogService } from './save-log';
+import type { OrgClient } from './org-client';
 import { SEARCHABLE_OBJECTS, searchMatch, searchRecords } from './search';
 import type { Store } from './store';
 
@@ -23,7 +24,8 @@ export interface HostContext {
   store: Store;
   navigator: Navigator;
   bus: MessageBus;
-  saveLog: SaveLogService;
+  /** The server's org: saveLog and the findCallLog lookup go there. */
+  org: OrgClient;
   settings: Record<string, string>;
   /** runApex answers keyed `Class.method` (or just `Class`). */
   apexResponses: Map<string, string>;
@@ -31,7 +33,7 @@ export interface HostContext {
   searchOverride: Record<string, JsonObject> | null;
 }
 
-type Handler = (args: JsonObject, ctx: HostContext) => OpenCtiResponse;
+type Handler = (args: JsonObject, ctx: HostContext) => HostAnswer;
 
 function firstError(...errors: ReturnType<typeof expectString>[]): OpenCtiResponse | null {
   const error = errors.find((e) => e !== null);
@@ -168,7 +170,7 @@ const handlers: Record<string, Handler> = {
   onWorkStart: (_args, ctx) => countListener(ctx, 'onWorkStart'),
   screenPop: (args, ctx) => screenPop(args, ctx),
   searchAndScreenPop,
-  saveLog: (args, ctx) => ctx.saveLog.save(args.object),
+  saveLog: (args, ctx) => ctx.org.saveLog(args.object),
   getCallCenterSettings: (_args, ctx) => ok({ ...ctx.settings }),
   getSoftphoneLayout: () => ok(softphoneLayout()),
   getAppViewInfo: (_args, ctx) => ok(ctx.navigator.viewInfo()),
@@ -184,11 +186,10 @@ const handlers: Record<string, Handler> = {
     );
     if (bad) return bad;
     const apexClass = String(args.apexClass);
-    // Switchboard's own Apex (force-app/main/default/classes/SwitchboardSoftphoneService.cls), answered from the Task store.
+    // Switchboard's own Apex (force-app/main/default/classes/SwitchboardSoftphoneService.cls), answered by the server's org.
     if (apexClass === 'SwitchboardSoftphoneService' && args.methodName === 'findCallLog' && !ctx.apexResponses.has(apexClass)) {
       const callObject = new URLSearchParams(String(args.methodParams)).get('callObject') ?? '';
-      const task = ctx.store.state.records.find((r) => r.objectType === 'Task' && r.fields.CallObject === callObject && r.fields.TaskSubtype === 'Call');
-      return ok({ runApex: task ? task.Id : '' });
+      return ctx.org.findCallLog(callObject).then((taskId) => ok({ runApex: taskId }));
     }
     const answer = ctx.apexResponses.get(`${apexClass}.${String(args.methodName)}`) ?? ctx.apexResponses.get(apexClass);
     if (answer === undefined) return fail(genericError(`Could not load Apex class: ${apexClass}.`));
@@ -267,7 +268,7 @@ const handlers: Record<string, Handler> = {
   }
 };
 
-export function handleCall(call: MethodCallMessage, ctx: HostContext): OpenCtiResponse {
+export function handleCall(call: MethodCallMessage, ctx: HostContext): HostAnswer {
   const handler = Object.prototype.hasOwnProperty.call(handlers, call.methodName) ? handlers[call.methodName] : undefined;
   if (!handler) {
     ctx.store.update((s) =>

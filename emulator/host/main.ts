@@ -10,7 +10,7 @@ import { handleCall, type HostContext } from './handlers';
 import { MessageBus } from './message-bus';
 import { RecordCalls } from './record-calls';
 import { Navigator } from './navigation';
-import { SaveLogService } from './save-log';
+import { OrgClient, type OrgChange } from './org-client';
 import { Store, initialState } from './store';
 import { card, fill, h } from './views/dom';
 import { globalHeader, recordNav, statusBadges } from './views/layout';
@@ -25,6 +25,8 @@ interface HostConfig {
   adapterPath: string;
   settings: Record<string, string>;
   settingsError: string | null;
+  /** The server's org when the page was served; the event stream keeps it current from there. */
+  org: OrgChange;
 }
 
 const DEFAULT_CHANNEL = 'Switchboard_Call__c';
@@ -76,8 +78,9 @@ function boot(): void {
 
   const navigator = new Navigator(store, config.hostOrigin, (payload) => emit('onNavigationChange', payload));
   const bus = new MessageBus(store, (channel, message) => emit('subscribe', message, channel));
-  const saveLog = new SaveLogService(store);
-  const ctx: HostContext = { store, navigator, bus, saveLog, settings, apexResponses: new Map(), searchOverride: null };
+  const org = new OrgClient(store, config.org);
+  org.connect();
+  const ctx: HostContext = { store, navigator, bus, org, settings, apexResponses: new Map(), searchOverride: null };
   const bridge = new Bridge(config.adapterOrigin, () => iframe?.contentWindow ?? null, store, (call) => handleCall(call, ctx));
   bridgeRef.current = bridge;
 
@@ -162,9 +165,10 @@ function boot(): void {
         modal
           ? newRecordModal(modal, {
               save: (entityName: string, fields: Record<string, FieldValue>) => {
-                const id = store.newId(entityName);
-                store.update((s) => s.records.push({ Id: id, objectType: entityName, fields }));
-                navigator.go({ kind: 'record', recordId: id }, 'user');
+                org.createRecord(entityName, fields).then(
+                  (record) => navigator.go({ kind: 'record', recordId: record.Id }, 'user'),
+                  (err: unknown) => store.update((s) => s.protocolErrors.push({ at: Date.now(), reason: `Could not create the ${entityName}: ${err instanceof Error ? err.message : String(err)}`, data: null }))
+                );
               },
               cancel: () => store.update((s) => (s.modal = null))
             })
@@ -191,7 +195,9 @@ function boot(): void {
       const s = store.state;
       return JSON.parse(JSON.stringify({ ...s, tasks: s.records.filter((r) => r.objectType === 'Task'), settings })) as EmulatorSnapshot;
     },
-    failNextSaveLogs: (count, description) => saveLog.failNext(count, description),
+    org: () => org.fetch(),
+    failNextSaveLogs: (count, description) => org.failNextSaveLogs(count, description),
+    setSaveLogCommit: (commit) => org.setSaveLogCommit(commit),
     setReplyDelay: (delay) => bridge.setReplyDelay(delay),
     clickToDial: (recordId, field) => {
       const record = store.findRecord(recordId);
@@ -214,12 +220,12 @@ function boot(): void {
     reset: () => {
       const fresh = initialState(store.state.panel.height, store.state.panel.width);
       store.update((s) => {
-        Object.assign(s, { ...fresh, clickToDialEnabled: s.clickToDialEnabled, initialized: s.initialized, panel: s.panel, item: s.item, listenersRegistered: s.listenersRegistered, adapterChannels: s.adapterChannels });
+        Object.assign(s, { ...fresh, records: s.records, clickToDialEnabled: s.clickToDialEnabled, initialized: s.initialized, panel: s.panel, item: s.item, listenersRegistered: s.listenersRegistered, adapterChannels: s.adapterChannels });
       });
-      saveLog.reset();
       bridge.resetDelays();
       ctx.apexResponses = new Map();
       ctx.searchOverride = null;
+      return org.reset();
     },
     reloadSoftphone: () => {
       const fresh = initialState(sizeSetting(settings, 'reqSoftphoneHeight', 480), sizeSetting(settings, 'reqSoftphoneWidth', 340));

@@ -1,7 +1,10 @@
-/** The emulator's whole state and the one place that changes it; the UI re-renders on every change. */
+/**
+ * The host page's whole state and the one place that changes it; the UI re-renders on every change.
+ * `records` is a replica of the server's org (emulator/server/org.ts), kept by OrgClient: the page
+ * reads it, only the server writes it.
+ */
 import type { Json, JsonObject } from '../shared/protocol';
-import { seedRecords, recordName, type SRecord } from './data';
-import { makeId } from './ids';
+import { recordName, type SRecord } from './data';
 
 export type Page =
   | { kind: 'home' }
@@ -57,6 +60,7 @@ export interface PanelState {
 }
 
 export interface EmulatorState {
+  /** The org's records as this page last heard of them (a replica; the server's org is the truth). */
   records: SRecord[];
   page: Page;
   modal: NewRecordModal | null;
@@ -77,7 +81,7 @@ export interface EmulatorState {
 
 export function initialState(panelHeight: number, panelWidth: number): EmulatorState {
   return {
-    records: seedRecords(),
+    records: [],
     page: { kind: 'home' },
     modal: null,
     navigation: [],
@@ -98,7 +102,6 @@ export function initialState(panelHeight: number, panelWidth: number): EmulatorS
 export class Store {
   state: EmulatorState;
   private readonly listeners = new Set<() => void>();
-  private idCounter = 100;
 
   constructor(state: EmulatorState) {
     this.state = state;
@@ -118,11 +121,6 @@ export class Store {
     if (typeof id !== 'string') return undefined;
     // Salesforce accepts the 15-char form too.
     return this.state.records.find((r) => r.Id === id || r.Id.slice(0, 15) === id);
-  }
-
-  newId(objectType: string): string {
-    this.idCounter += 1;
-    return makeId(objectType, this.idCounter);
   }
 
   nameOf(id: unknown): string {

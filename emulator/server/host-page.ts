@@ -1,5 +1,6 @@
 /** The Lightning stand-in's HTML shell; the host script reads its configuration from the inline JSON. */
 import type { CallCenterSettings } from './callcenter-settings';
+import type { OrgChange } from './org';
 
 export interface HostConfig {
   hostOrigin: string;
@@ -9,6 +10,8 @@ export interface HostConfig {
   settings: CallCenterSettings;
   /** Why the call center could not be read, shown in the page instead of failing silently. */
   settingsError: string | null;
+  /** The org as the page is served, so the page renders records before its event stream connects. */
+  org: OrgChange;
 }
 
 /** `<` is escaped so no value inside the JSON can close the script element. */

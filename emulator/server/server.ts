@@ -12,8 +12,10 @@ import { fileURLToPath } from 'node:url';
 import type { AddressInfo } from 'node:net';
 import { buildBundles } from './bundle';
 import { PageRenderError, renderAdapterPage } from './adapter-page';
-import { readCallCenterSettings, type CallCenterSettings } from './callcenter-settings';
+import { CALL_CENTER_SOURCE, readCallCenterSettings, type CallCenterSettings } from './callcenter-settings';
 import { renderHostPage, type HostConfig } from './host-page';
+import { Org } from './org';
+import { OrgRoutes } from './org-routes';
 import { contentTypeOf, resolveSafeFile } from './static-files';
 import { renderCustomerPage } from '../customer/page';
 
@@ -32,6 +34,8 @@ export interface RunningEmulator {
   hostUrl: string;
   adapterOrigin: string;
   port: number;
+  /** The run's one org (records, Tasks, saveLog faults), shared by every host page; tests read it directly. */
+  org: Org;
   close(): Promise<void>;
 }
 
@@ -53,7 +57,7 @@ function resolvePaths(opts: EmulatorOptions): Paths {
   return {
     pagePath: opts.pagePath ?? join(meta, 'pages/Softphone_Adapter.page'),
     staticResourceDir: opts.staticResourceDir ?? join(meta, 'staticresources', RESOURCE_NAME),
-    callCenterPath: opts.callCenterPath ?? join(meta, 'callCenters/Switchboard.callCenter-meta.xml'),
+    callCenterPath: opts.callCenterPath ?? join(root, CALL_CENTER_SOURCE),
     sldsDir: join(defaultRoot, 'node_modules/@salesforce-ux/design-system/assets'),
     hostCss: join(defaultRoot, 'emulator/host/host.css')
   };
@@ -100,6 +104,8 @@ export async function startEmulator(opts: EmulatorOptions = {}): Promise<Running
   let port = 0;
   const hostOrigin = (): string => `http://localhost:${port}`;
   const adapterOrigin = (): string => `http://127.0.0.1:${port}`;
+  const org = new Org();
+  const orgRoutes = new OrgRoutes(org);
 
   function hostConfig(): HostConfig {
     const { settings, error } = loadSettings(paths.callCenterPath);
@@ -108,7 +114,8 @@ export async function startEmulator(opts: EmulatorOptions = {}): Promise<Running
       adapterOrigin: adapterOrigin(),
       adapterPath: adapterPathFrom(settings, pageName),
       settings,
-      settingsError: error
+      settingsError: error,
+      org: org.snapshot()
     };
   }
 
@@ -146,11 +153,16 @@ export async function startEmulator(opts: EmulatorOptions = {}): Promise<Running
   }
 
   function handle(req: IncomingMessage, res: ServerResponse): void {
-    if (req.method !== 'GET' && req.method !== 'HEAD') return notFound(res);
     const rawUrl = req.url ?? '/';
     // Keep the path percent-encoded: the file resolver decodes once and checks what it got.
     const path = rawUrl.split('?')[0] ?? '/';
     const hostname = (req.headers.host ?? '').replace(/:\d+$/, '');
+    // The org is Lightning's: only the host origin reaches it (see org-routes.ts).
+    if (hostname === 'localhost' && orgRoutes.handles(path)) {
+      void orgRoutes.handle(req, res, path);
+      return;
+    }
+    if (req.method !== 'GET' && req.method !== 'HEAD') return notFound(res);
     // Browsers ask for it on both origins; answering 204 keeps the console free of noise.
     if (path === '/favicon.ico') {
       res.writeHead(204).end();
@@ -182,8 +194,11 @@ export async function startEmulator(opts: EmulatorOptions = {}): Promise<Running
     hostUrl: `${hostOrigin()}/`,
     adapterOrigin: adapterOrigin(),
     port,
+    org,
     close: () =>
       new Promise<void>((resolveClose, reject) => {
+        orgRoutes.close();
+        org.close();
         server.close((err) => (err ? reject(err) : resolveClose()));
         server.closeAllConnections();
       })

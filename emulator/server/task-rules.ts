@@ -1,33 +1,33 @@
 /**
- * saveLog against the in-memory org: create with `entityApiName`, update with a known `Id`.
- * Fields are stored exactly as sent; the only addition is the Task object default Status
- * ("Not Started"), because that is what the org does — no call-logging defaults are invented.
+ * What the org checks when saveLog writes a record: Task restricted picklists, the create-only
+ * TaskSubtype, CallObject's length and WhoId/WhatId integrity. Fields are stored exactly as sent;
+ * the only addition is the Task object default Status ("Not Started"), because that is what the
+ * org does — no call-logging defaults are invented.
  */
-import { isRecord, type Json, type OpenCtiResponse } from '../shared/protocol';
-import type { FieldValue } from './data';
-import { fail, genericError, ok, SAVELOG_DESCRIPTION } from './responses';
-import type { Store } from './store';
+import type { Json, OpenCtiResponse } from '../shared/protocol';
+import type { FieldValue, SRecord } from '../host/data';
+import { fail, genericError, SAVELOG_DESCRIPTION } from '../host/responses';
 
 const TASK_PICKLISTS: Record<string, readonly string[]> = {
   CallType: ['Inbound', 'Outbound', 'Internal'],
   TaskSubtype: ['Task', 'Email', 'LinkedIn', 'List Email', 'Cadence', 'Call']
 };
 
-interface FieldProblem {
+export interface FieldProblem {
   statusCode: string;
   message: string;
   fields: string[];
 }
 
-function saveError(problems: FieldProblem[], description = SAVELOG_DESCRIPTION): OpenCtiResponse {
+export function saveError(problems: FieldProblem[], description = SAVELOG_DESCRIPTION): OpenCtiResponse {
   return fail(genericError(description, problems as unknown as Json));
 }
 
-function isFieldValue(value: unknown): value is FieldValue {
+export function isFieldValue(value: unknown): value is FieldValue {
   return value === null || ['string', 'number', 'boolean'].includes(typeof value);
 }
 
-function taskProblems(fields: Record<string, FieldValue>, isUpdate: boolean, store: Store): FieldProblem[] {
+export function taskProblems(fields: Record<string, FieldValue>, isUpdate: boolean, findRecord: (id: string) => SRecord | undefined): FieldProblem[] {
   const problems: FieldProblem[] = [];
   for (const [field, allowed] of Object.entries(TASK_PICKLISTS)) {
     const value = fields[field];
@@ -49,70 +49,11 @@ function taskProblems(fields: Record<string, FieldValue>, isUpdate: boolean, sto
   for (const field of ['WhoId', 'WhatId']) {
     const id = fields[field];
     if (typeof id !== 'string' || id === '') continue;
-    const target = store.findRecord(id);
+    const target = findRecord(id);
     const wrongType = field === 'WhoId' && target && !['Contact', 'Lead'].includes(target.objectType);
     if (!target || wrongType) {
       problems.push({ statusCode: 'FIELD_INTEGRITY_EXCEPTION', message: `${field}: id value of incorrect type: ${id}`, fields: [field] });
     }
   }
   return problems;
-}
-
-export class SaveLogService {
-  private failuresLeft = 0;
-  private failureDescription = SAVELOG_DESCRIPTION;
-
-  constructor(private readonly store: Store) {}
-
-  failNext(count: number, description?: string): void {
-    this.failuresLeft = Math.max(0, Math.floor(count));
-    this.failureDescription = description ?? SAVELOG_DESCRIPTION;
-  }
-
-  reset(): void {
-    this.failNext(0);
-  }
-
-  save(object: unknown): OpenCtiResponse {
-    if (!isRecord(object)) return saveError([{ statusCode: 'INVALID_INPUT', message: 'value must be an object', fields: [] }]);
-    if (this.failuresLeft > 0) {
-      this.failuresLeft -= 1;
-      return saveError([{ statusCode: 'EMULATOR_INJECTED_FAILURE', message: 'Failure injected by window.emulator.failNextSaveLogs()', fields: [] }], this.failureDescription);
-    }
-    const { Id: id, entityApiName, ...rest } = object;
-    const fields: Record<string, FieldValue> = {};
-    for (const [key, value] of Object.entries(rest)) {
-      if (!isFieldValue(value)) {
-        return saveError([{ statusCode: 'INVALID_TYPE', message: `${key}: unsupported value type`, fields: [key] }]);
-      }
-      fields[key] = value;
-    }
-    if (id !== undefined && id !== null && id !== '') return this.update(id, fields);
-    if (typeof entityApiName === 'string' && entityApiName !== '') return this.create(entityApiName, fields);
-    return saveError([{ statusCode: 'REQUIRED_FIELD_MISSING', message: 'Pass entityApiName to create a record or Id to update one.', fields: ['entityApiName', 'Id'] }]);
-  }
-
-  private create(objectType: string, fields: Record<string, FieldValue>): OpenCtiResponse {
-    if (objectType === 'Task') {
-      const problems = taskProblems(fields, false, this.store);
-      if (problems.length > 0) return saveError(problems);
-      if (fields.Status === undefined) fields.Status = 'Not Started';
-    }
-    const recordId = this.store.newId(objectType);
-    this.store.update((s) => s.records.push({ Id: recordId, objectType, fields }));
-    return ok({ recordId });
-  }
-
-  private update(id: unknown, fields: Record<string, FieldValue>): OpenCtiResponse {
-    const record = this.store.findRecord(id);
-    if (!record) {
-      return saveError([{ statusCode: 'INVALID_CROSS_REFERENCE_KEY', message: `invalid cross reference id: ${String(id)}`, fields: ['Id'] }]);
-    }
-    if (record.objectType === 'Task') {
-      const problems = taskProblems(fields, true, this.store);
-      if (problems.length > 0) return saveError(problems);
-    }
-    this.store.update(() => Object.assign(record.fields, fields));
-    return ok({ recordId: record.Id });
-  }
 }

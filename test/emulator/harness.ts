@@ -68,6 +68,8 @@ export async function waitFor<T>(what: string, probe: () => Promise<T | undefine
 /** Opens the host page and waits until the fixture adapter in the eager iframe is ready. */
 /** Pages opened in one shared context reuse the HTTP cache (SLDS is large), which keeps tests fast. */
 export async function openHost(context: BrowserContext, emulator: RunningEmulator, query = ''): Promise<Session> {
+  // One org per emulator run, shared by every page: each test starts from the seed data.
+  emulator.org.reset();
   const page = await context.newPage();
   page.setDefaultTimeout(5000);
   const errors: string[] = [];
