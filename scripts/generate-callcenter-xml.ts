@@ -1,4 +1,5 @@
-// Writes setup/callcenter.xml (the Setup › Call Centers › Import file) from the CallCenter metadata.
+// Writes setup/callcenter.xml (the Setup › Call Centers › Import file) from the CallCenter metadata in
+// org-config/ (per-org, never packaged: unlocked-package installs import this file instead).
 //   npm run generate:callcenter            regenerate
 //   npm run generate:callcenter -- --check exit 1 if the committed file is stale or invalid
 import { readFileSync, writeFileSync, existsSync, mkdirSync } from 'node:fs';
@@ -9,7 +10,7 @@ import { renderCallCenterXml, validateCallCenterImport } from './lib/callcenter-
 export { renderCallCenterXml, validateCallCenterImport } from './lib/callcenter-xml';
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
-export const CALL_CENTER_META = join(ROOT, 'force-app/main/default/callCenters/Switchboard.callCenter-meta.xml');
+export const CALL_CENTER_META = join(ROOT, 'org-config/main/default/callCenters/Switchboard.callCenter-meta.xml');
 export const CALL_CENTER_IMPORT = join(ROOT, 'setup/callcenter.xml');
 
 /** The call center's internal name is its metadata file name. */

@@ -8,6 +8,9 @@ import { XMLParser } from 'fast-xml-parser';
 
 export type CallCenterSettings = Record<string, string>;
 
+/** The call center is per-org configuration: it lives in org-config/, outside the unlocked package. */
+export const CALL_CENTER_SOURCE = 'org-config/main/default/callCenters/Switchboard.callCenter-meta.xml';
+
 interface ParsedItem {
   label?: unknown;
   name?: unknown;

@@ -1,6 +1,7 @@
 /** `npm start`: run the emulator until Ctrl+C. */
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
+import { CALL_CENTER_SOURCE } from './callcenter-settings';
 import { startEmulator } from './server';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
@@ -14,8 +15,8 @@ const emulator = await startEmulator({ port, quiet: true });
 console.log(`Switchboard Lightning emulator: ${emulator.hostUrl}`);
 console.log('Open it in Chrome and click "Phone" in the utility bar (bottom left) to open the softphone; Ctrl+C to stop.');
 // Say up front what will not work, instead of leaving a blank panel to puzzle over.
-for (const file of ['pages/Softphone_Adapter.page', 'staticresources/Softphone_Adapter', 'callCenters/Switchboard.callCenter-meta.xml']) {
-  if (!existsSync(`${root}force-app/main/default/${file}`)) console.warn(`warning: force-app/main/default/${file} does not exist yet`);
+for (const file of ['force-app/main/default/pages/Softphone_Adapter.page', 'force-app/main/default/staticresources/Softphone_Adapter', CALL_CENTER_SOURCE]) {
+  if (!existsSync(`${root}${file}`)) console.warn(`warning: ${file} does not exist yet`);
 }
 
 let closing = false;

@@ -130,7 +130,7 @@ export function renderCallCenterXml(metaXml: string, internalName: string): stri
     '<?xml version="1.0" encoding="UTF-8"?>',
     '<!--',
     '  Call center definition for Setup > Call Centers > Import.',
-    `  Generated from force-app/main/default/callCenters/${internalName}.callCenter-meta.xml`,
+    `  Generated from org-config/main/default/callCenters/${internalName}.callCenter-meta.xml`,
     '  by `npm run generate:callcenter`: edit the metadata file, then regenerate.',
     '-->',
     '<callCenter>'

@@ -61,7 +61,8 @@ describe('CallCenter metadata', () => {
       iceServers: 'stun:pbx.example.com:3478',
       registerExpires: '600',
       defaultCountry: 'US',
-      dispositions: 'Completed,Left voicemail,No answer,Busy,Wrong number,Callback requested'
+      dispositions: 'Completed,Left voicemail,No answer,Busy,Wrong number,Callback requested',
+      allowRememberPassword: 'true'
     });
     for (const i of section.items) {
       assert.match(i.name, /^[A-Za-z0-9]{1,40}$/);
@@ -72,6 +73,11 @@ describe('CallCenter metadata', () => {
 });
 
 describe('setup/callcenter.xml', () => {
+  test('is rendered from the per-org call center in org-config, not from the package', () => {
+    assert.match(CALL_CENTER_META, /[\\/]org-config[\\/]main[\\/]default[\\/]callCenters[\\/]Switchboard\.callCenter-meta\.xml$/);
+    assert.match(committed, /Generated from org-config\/main\/default\/callCenters\/Switchboard\.callCenter-meta\.xml/);
+  });
+
   test('is committed exactly as a fresh render of the metadata', () => {
     assert.equal(committed, renderCallCenterXml(metaXml, 'Switchboard'), 'stale: run npm run generate:callcenter');
   });

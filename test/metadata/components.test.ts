@@ -2,12 +2,12 @@
 // a dangling reference (app → utility bar, permission set → page/class) only fails at deploy time.
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import { XMLParser } from 'fast-xml-parser';
 import { metaXmlFiles } from '../../scripts/lib/metadata-check';
 import { parseCallCenterMeta } from '../../scripts/lib/callcenter-xml';
-import { DEFAULT_DIR, PACKAGE_DIR, XSD } from './paths';
+import { DEFAULT_DIR, ORG_CONFIG_DEFAULT, XSD, packageDirectories } from './paths';
 
 type Node = Record<string, unknown>;
 
@@ -19,8 +19,8 @@ const parser = new XMLParser({
     ['tabs', 'actionOverrides', 'classAccesses', 'pageAccesses', 'applicationVisibilities', 'lightningMessageFields', 'flexiPageRegions', 'itemInstances', 'componentInstanceProperties'].includes(name)
 });
 
-function read(rel: string, root: string): Node {
-  const doc = parser.parse(readFileSync(join(DEFAULT_DIR, rel), 'utf8')) as Node;
+function read(rel: string, root: string, dir = DEFAULT_DIR): Node {
+  const doc = parser.parse(readFileSync(join(dir, rel), 'utf8')) as Node;
   const node = doc[root];
   assert.ok(node && typeof node === 'object', `${rel}: no <${root}>`);
   return node as Node;
@@ -68,6 +68,15 @@ describe('Visualforce adapter page', () => {
     assert.equal(meta.cacheControl, 'Private');
     assert.equal(meta.contentType, 'application/zip');
   });
+
+  test('the static resource description names every file in the bundle', () => {
+    const meta = read('staticresources/Softphone_Adapter.resource-meta.xml', 'StaticResource');
+    const files = readdirSync(join(DEFAULT_DIR, 'staticresources/Softphone_Adapter'));
+    assert.ok(files.length >= 5, files.join(', '));
+    // Whole words only: "softphone.js" must not count as named because "softphone.js.map" is.
+    const named = (f: string): boolean => new RegExp(`(^|[\\s(,])${f.replace(/\./g, '\\.')}(?=[\\s),]|\\.(?:\\s|$)|$)`).test(String(meta.description));
+    assert.deepEqual(files.filter((f) => !named(f)), []);
+  });
 });
 
 describe('utility bar and app', () => {
@@ -90,7 +99,7 @@ describe('utility bar and app', () => {
   });
 
   test('the softphone utility size matches the call center', () => {
-    const cc = parseCallCenterMeta(readFileSync(join(DEFAULT_DIR, 'callCenters/Switchboard.callCenter-meta.xml'), 'utf8'));
+    const cc = parseCallCenterMeta(readFileSync(join(ORG_CONFIG_DEFAULT, 'callCenters/Switchboard.callCenter-meta.xml'), 'utf8'));
     const general = Object.fromEntries((cc.sections.find((s) => s.name === 'reqGeneralInfo')?.items ?? []).map((i) => [i.name, i.value]));
     const page = read('flexipages/Switchboard_UtilityBar.flexipage-meta.xml', 'FlexiPage');
     const props = list((list(list(page.flexiPageRegions)[0]?.itemInstances)[0]?.componentInstance as Node).componentInstanceProperties);
@@ -154,23 +163,24 @@ describe('message channel', () => {
   });
 });
 
-describe('telephony endpoints', () => {
-  const cc = parseCallCenterMeta(readFileSync(join(DEFAULT_DIR, 'callCenters/Switchboard.callCenter-meta.xml'), 'utf8'));
+describe('telephony endpoints (org-config)', () => {
+  const cc = parseCallCenterMeta(readFileSync(join(ORG_CONFIG_DEFAULT, 'callCenters/Switchboard.callCenter-meta.xml'), 'utf8'));
   const ws = new URL(cc.sections.find((s) => s.name === 'switchboard')?.items.find((i) => i.name === 'webSocketUrl')?.value ?? '');
 
-  test('the CSP trusted site allows the call center WebSocket origin and the microphone', () => {
-    const csp = read('cspTrustedSites/Switchboard_Telephony.cspTrustedSite-meta.xml', 'CspTrustedSite');
+  test('the CSP trusted site allows the call center WebSocket origin for the Visualforce page only', () => {
+    const csp = read('cspTrustedSites/Switchboard_Telephony.cspTrustedSite-meta.xml', 'CspTrustedSite', ORG_CONFIG_DEFAULT);
     assert.equal(csp.endpointUrl, `${ws.protocol}//${ws.host}`);
-    assert.equal(csp.context, 'All');
+    // The socket is opened by the adapter page, whose CSP (cspHeader="true") lists VisualForce/All sites.
+    assert.equal(csp.context, 'VisualForce');
     assert.equal(csp.isActive, 'true');
     assert.equal(csp.isApplicableToConnectSrc, 'true');
-    assert.equal(csp.canAccessMicrophone, 'true');
-    assert.match(String(csp.description), /Permissions-Policy/);
+    // The microphone is asked for by the page's own origin, never by the PBX host: granting it here grants nothing.
+    assert.equal(csp.canAccessMicrophone, 'false');
+    assert.equal(csp.canAccessCamera, 'false');
   });
 
-  test('the CORS origin is the PBX host over https', () => {
-    const cors = read('corsWhitelistOrigins/Switchboard_Telephony.corsWhitelistOrigin-meta.xml', 'CorsWhitelistOrigin');
-    assert.equal(cors.urlPattern, `https://${ws.hostname}`);
+  test('no CORS allowed origin ships anywhere: the softphone needs none', () => {
+    for (const dir of packageDirectories()) assert.ok(!existsSync(join(dir, 'main/default/corsWhitelistOrigins')), dir);
   });
 });
 
@@ -182,7 +192,7 @@ test('every -meta.xml whose type has a <description> element fills it in', () =>
     return start >= 0 && /<xsd:element name="description"/.test(xsd.slice(start, end));
   };
   const missing: string[] = [];
-  for (const file of metaXmlFiles(PACKAGE_DIR)) {
+  for (const file of packageDirectories().flatMap((d) => metaXmlFiles(d))) {
     const doc = parser.parse(readFileSync(file, 'utf8')) as Node;
     const root = Object.keys(doc)[0] ?? '';
     if (!typeHasDescription(root)) continue;

@@ -7,7 +7,7 @@ import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { DEFAULT_DIR } from './paths';
+import { DEFAULT_DIR, ORG_CONFIG_DEFAULT } from './paths';
 
 const page = readFileSync(join(DEFAULT_DIR, 'pages/Softphone_Adapter.page'), 'utf8');
 const openTag = /<apex:page\b[^>]*>/.exec(page)?.[0] ?? '';
@@ -49,7 +49,8 @@ describe('adapter page CSP', () => {
   });
 
   test('the one external endpoint (the PBX WebSocket) is a Trusted URL the VF CSP includes', () => {
-    const dir = join(DEFAULT_DIR, 'cspTrustedSites');
+    // Per-org (org-config): each org trusts its own PBX host.
+    const dir = join(ORG_CONFIG_DEFAULT, 'cspTrustedSites');
     const sites = readdirSync(dir).map((f) => readFileSync(join(dir, f), 'utf8'));
     const telephony = sites.find((s) => s.includes('<endpointUrl>wss://'));
     assert.ok(telephony, 'a wss:// trusted site');

@@ -1,5 +1,5 @@
 // Shared locations for the metadata tests; everything resolves from the repo root, never from cwd.
-import { existsSync, readdirSync } from 'node:fs';
+import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -7,13 +7,19 @@ export const ROOT = join(dirname(fileURLToPath(import.meta.url)), '../..');
 export const PACKAGE_DIR = join(ROOT, 'force-app');
 export const DEFAULT_DIR = join(PACKAGE_DIR, 'main/default');
 export const XSD = join(ROOT, 'schemas/metadata-66.0.xsd');
+/** Per-org metadata (call center, PBX trusted site): deployed from a clone, never packaged. */
+export const ORG_CONFIG_DIR = join(ROOT, 'org-config');
+export const ORG_CONFIG_DEFAULT = join(ORG_CONFIG_DIR, 'main/default');
 
-/** The types this package must always ship. */
+/** Every package directory sfdx-project.json lists, packaged or not: what `sf project deploy start` deploys. */
+export function packageDirectories(): string[] {
+  const json = JSON.parse(readFileSync(join(ROOT, 'sfdx-project.json'), 'utf8')) as { packageDirectories: Array<{ path: string }> };
+  return json.packageDirectories.map((d) => join(ROOT, d.path));
+}
+
+/** The types the package (force-app) must always ship. */
 export const REQUIRED_TYPES = [
   'ApexPage',
-  'CallCenter',
-  'CorsWhitelistOrigin',
-  'CspTrustedSite',
   'CustomApplication',
   'FlexiPage',
   'LightningMessageChannel',
@@ -25,8 +31,11 @@ function hasEntries(dir: string): boolean {
   return existsSync(dir) && readdirSync(dir).length > 0;
 }
 
+/** The per-org types org-config must always hold. */
+export const ORG_CONFIG_TYPES = ['CallCenter', 'CspTrustedSite'] as const;
+
 /**
- * The 9 required types, plus the ones colleagues add alongside (an LWC, Apex later): a folder that
+ * The required package types, plus the ones colleagues add alongside (an LWC, Apex later): a folder that
  * exists must show up in package.xml, and nothing else may.
  */
 export function expectedTypes(): string[] {

@@ -1,4 +1,4 @@
-// Every -meta.xml under force-app validates against the Metadata API 66.0 schema (checked in, derived
+// Every -meta.xml in every package directory (force-app and org-config) validates against the Metadata API 66.0 schema (checked in, derived
 // from the WSDL), which catches unknown elements, missing required ones and WSDL sequence order.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
@@ -6,10 +6,11 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { formatIssues, metaXmlFiles, validateAgainstXsd } from '../../scripts/lib/metadata-check';
 import { ROOT_TYPES } from '../../scripts/extract-metadata-xsd';
-import { PACKAGE_DIR, ROOT, XSD } from './paths';
+import { ROOT, XSD, packageDirectories } from './paths';
 
-test('every -meta.xml under force-app is valid against schemas/metadata-66.0.xsd', async () => {
-  const files = metaXmlFiles(PACKAGE_DIR);
+test('every -meta.xml in every package directory is valid against schemas/metadata-66.0.xsd', async () => {
+  const files = packageDirectories().flatMap((d) => metaXmlFiles(d));
+  assert.ok(files.some((f) => f.includes('/org-config/')), 'org-config is checked too');
   assert.ok(files.length >= 9, `only ${files.length} -meta.xml files found`);
   const issues = await validateAgainstXsd(files, XSD, ROOT);
   assert.deepEqual(issues, [], `\n${formatIssues(issues)}`);
