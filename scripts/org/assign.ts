@@ -2,7 +2,7 @@
 // and membership of the Switchboard call center (User.CallCenterId). Both steps are idempotent: an
 // existing assignment is reported and left alone.
 import { errorMessage, errorName, resultOf, StepError, stringField, type Steps } from './cli';
-import { CALL_CENTER, PERMSET, sfCommands } from './commands';
+import { CALL_CENTER, PER_ORG_GUIDE, PERMSET, sfCommands } from './commands';
 
 export interface OrgUser {
   username: string;
@@ -88,7 +88,9 @@ export async function findCallCenter(steps: Steps, org: string): Promise<string>
     .find((x) => x !== undefined);
   if (!id) {
     throw new StepError(
-      `The ${CALL_CENTER} call center is not in ${org}. Deploy or install Switchboard first; it brings the call center (CallCenter metadata).`
+      `The ${CALL_CENTER} call center is not in ${org}. It is per-org configuration, not part of the package: ` +
+        `deploy it from this repository with npm run org:deploy -- --target-org ${org} (which deploys org-config), ` +
+        `or import setup/callcenter.xml in Setup → Call Centers (${PER_ORG_GUIDE}).`
     );
   }
   steps.done(`call center ${CALL_CENTER} is ${id}`);

@@ -1,11 +1,26 @@
 // The sf commands the org scripts run, built in one place so the plan, the run and the tests agree.
 // Arguments are what a person would type; the runner adds `--json`.
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { readPackageDirectories } from '../lib/packaging-split';
+import { ROOT } from './sf';
 
 export const PERMSET = 'Switchboard_User';
 export const CALL_CENTER = 'Switchboard';
 /** A custom Lightning app's URL is its developer name with the `c__` prefix (no namespace). */
 export const APP_PATH = 'lightning/app/c__Switchboard';
 export const SCRATCH_DEF = 'config/project-scratch-def.json';
+/** Where an admin installing the package finds the steps the package cannot carry. */
+export const PER_ORG_GUIDE = 'docs/admin-guide.md#per-org-setup-after-a-package-install';
+
+/**
+ * Every package directory in sfdx-project.json, named explicitly: force-app (the package) and org-config
+ * (the per-org call center and PBX trusted site, never packaged). Explicit so a deploy can never leave
+ * the per-org directory out, whatever the org's source tracking decides.
+ */
+export const DEPLOY_DIRS: readonly string[] = readPackageDirectories(
+  readFileSync(join(ROOT, 'sfdx-project.json'), 'utf8')
+).map((d) => d.path);
 /** Minutes `sf package version create` waits; a first version with Apex tests takes 10–20. */
 export const PACKAGE_WAIT_MINUTES = '30';
 
@@ -34,7 +49,14 @@ export const sfCommands = {
     ...devHubFlag(o.devHub)
   ],
 
-  deploy: (org: string): string[] => ['project', 'deploy', 'start', '--target-org', org],
+  deploy: (org: string, dirs: readonly string[] = DEPLOY_DIRS): string[] => [
+    'project',
+    'deploy',
+    'start',
+    ...dirs.flatMap((d) => ['--source-dir', d]),
+    '--target-org',
+    org
+  ],
 
   /** No --on-behalf-of: the CLI assigns to the org's own user. With it, only to the users listed. */
   assignPermset: (org: string, onBehalfOf: readonly string[]): string[] => [
@@ -85,7 +107,7 @@ export const sfCommands = {
 
   openApp: (org: string): string[] => ['org', 'open', '--target-org', org, '--path', APP_PATH],
 
-  /** CallCenter is packageable only in an unlocked package without a namespace (metadata notes §1.6). */
+  /** --path is the package's own directory (force-app); org-config is never packaged. */
   packageCreate: (o: { name: string; path: string; devHub: string | undefined }): string[] => [
     'package',
     'create',

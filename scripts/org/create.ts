@@ -73,7 +73,10 @@ export function planCreate(o: CreateOptions): PlannedCommand[] {
       args: sfCommands.createScratch(o),
       why: `a new scratch org from the project's definition, ${o.durationDays} day(s)`
     },
-    { args: sfCommands.deploy(o.alias), why: 'the whole force-app (on a re-run only what changed)' },
+    {
+      args: sfCommands.deploy(o.alias),
+      why: 'force-app (the package) and org-config (the call center and PBX trusted site, per org)'
+    },
     {
       args: sfCommands.usersQuery(o.alias, [USERNAME]),
       why: 'the scratch org user, and whether it is already in a call center'

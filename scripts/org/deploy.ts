@@ -77,7 +77,11 @@ export function planDeploy(o: DeployOptions): PlannedCommand[] {
     args: sfCommands.usersQuery(org, everyone),
     why: 'every user exists, and who is already in a call center'
   });
-  if (!o.skipDeploy) plan.push({ args: sfCommands.deploy(org), why: 'the whole force-app' });
+  if (!o.skipDeploy)
+    plan.push({
+      args: sfCommands.deploy(org),
+      why: 'force-app (the package) and org-config (the call center and PBX trusted site, per org)'
+    });
   plan.push({
     args: sfCommands.assignPermset(org, o.users.length > 0 ? everyone : []),
     why: `${PERMSET}; "Duplicate PermissionSetAssignment" means already done`

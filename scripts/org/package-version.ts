@@ -1,6 +1,7 @@
 // npm run package:version [-- --dev-hub <hub> --target-org <org for the printed install commands> --plan]
-// Builds an unlocked package version of force-app and prints how to install it. The first run also
-// creates the package (namespace-less: CallCenter cannot be in a namespaced unlocked package).
+// Builds an unlocked package version of force-app (never org-config: the call center and PBX trusted site
+// are per org) and prints how to install it, including the per-org steps a package cannot carry. The
+// first run also creates the package (namespace-less, which every unlocked package here can be).
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -20,7 +21,8 @@ import {
   Steps,
   stringField
 } from './cli';
-import { CALL_CENTER, sfCommands } from './commands';
+import { checkPackagingSplit, formatSplitIssues, type SplitIssue } from '../lib/packaging-split';
+import { PER_ORG_GUIDE, sfCommands } from './commands';
 import { renderCommand, ROOT, runSf } from './sf';
 
 export interface PackageOptions {
@@ -99,7 +101,11 @@ export function installInstructions(versionId: string, o: PackageOptions): strin
     `  ${renderCommand(sfCommands.callCenterQuery(org))}`,
     `  ${renderCommand(sfCommands.assignCallCenter(org, 'agent@example.com', '<Id from the query>'))}`,
     `or, from this repository: npm run org:deploy -- --target-org ${org} --skip-deploy [--users a@x.com,b@y.com]`,
-    `Then Setup → Call Centers → ${CALL_CENTER} for the PBX settings (docs/admin-guide.md).`
+    'Before that, once per org, what is not in the package (it is per-org configuration):',
+    '  Setup → Call Centers → Import: setup/callcenter.xml, then edit its Switchboard Telephony section for your PBX',
+    '  Setup → Trusted URLs → New: wss://<your PBX host>:<port>, CSP context Visualforce, connect-src',
+    `  (${PER_ORG_GUIDE})`,
+    'After each later package upgrade: nothing. The call center and trusted URL are not packaged, so upgrades leave them as they are.'
   ];
 }
 
@@ -108,11 +114,23 @@ function printInstall(io: Io, lines: readonly string[]): void {
   for (const l of lines) io.out(l);
 }
 
-export async function packageVersion(o: PackageOptions, deps: Deps, project: ProjectInfo): Promise<void> {
-  // Checked first: a namespaced package cannot contain the CallCenter, so the build would fail late.
+export async function packageVersion(
+  o: PackageOptions,
+  deps: Deps,
+  project: ProjectInfo,
+  splitIssues: readonly SplitIssue[] = []
+): Promise<void> {
+  // Checked before any command: a packaged call center or trusted site would reset every org's PBX
+  // setup on each upgrade, and there is no taking a component back out of a released version.
+  if (splitIssues.length > 0) {
+    throw new StepError(
+      `Per-org configuration would be packaged; nothing was run:\n${formatSplitIssues(splitIssues)}\nMove it to org-config/ (a package directory without a "package" key).`
+    );
+  }
+  // The project is namespace-less by design; a namespace now would change every API name in installed orgs.
   if (project.namespace !== '') {
     throw new StepError(
-      `sfdx-project.json has namespace "${project.namespace}". CallCenter is packageable only in an unlocked package without a namespace; set "namespace": "".`
+      `sfdx-project.json has namespace "${project.namespace}". Switchboard is a namespace-less unlocked package; set "namespace": "".`
     );
   }
   printPlan(
@@ -170,10 +188,11 @@ export async function packageVersion(o: PackageOptions, deps: Deps, project: Pro
 export async function main(
   argv: readonly string[],
   deps: Deps = { sf: runSf, io: consoleIo },
-  project?: () => ProjectInfo
+  project?: () => ProjectInfo,
+  split: () => readonly SplitIssue[] = () => checkPackagingSplit(ROOT)
 ): Promise<number> {
   return exitCodeOf(deps.io, async () =>
-    packageVersion(parsePackageArgs(argv), deps, (project ?? readProject)())
+    packageVersion(parsePackageArgs(argv), deps, (project ?? readProject)(), split())
   );
 }
 

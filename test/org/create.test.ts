@@ -8,7 +8,9 @@ const SCRATCH = 'test-abc123@example.com';
 const DISPLAY = 'sf org display --target-org switchboard';
 const CREATE =
   'sf org create scratch --definition-file config/project-scratch-def.json --alias switchboard --duration-days 7 --set-default --wait 15';
-const DEPLOY = 'sf project deploy start --target-org switchboard';
+// Both package directories, named: the package and the per-org call center and trusted site.
+const DEPLOY =
+  'sf project deploy start --source-dir force-app --source-dir org-config --target-org switchboard';
 const USER_QUERY = `sf data query --query "SELECT Id, Username, CallCenterId FROM User WHERE Username = '${SCRATCH}'" --target-org switchboard`;
 const PERMSET = 'sf org assign permset --name Switchboard_User --target-org switchboard';
 const CC_QUERY = `sf data query --query "SELECT Id FROM CallCenter WHERE InternalName = 'Switchboard'" --target-org switchboard`;
@@ -53,7 +55,7 @@ describe('org:create', () => {
       out,
       /– scratch org "switchboard" exists \(test-abc123@example\.com, expires 2026-12-02\) \(nothing to do\)/
     );
-    assert.match(out, /– no local changes since the last deploy/);
+    assert.match(out, /✓ deployed \(17 components\)/, 'named directories are deployed whole again');
     assert.match(out, /– Switchboard_User was already assigned to test-abc123@example\.com/);
     assert.match(out, /– test-abc123@example\.com is already in the Switchboard call center/);
   });

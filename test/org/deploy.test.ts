@@ -2,6 +2,7 @@
 // users (who are only touched after --yes or a "y" at the terminal).
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
+import { DEPLOY_DIRS, sfCommands } from '../../scripts/org/commands';
 import { main } from '../../scripts/org/deploy';
 import { CALL_CENTER_ID, FakeOrg, type FakeOrgOptions, fakeIo } from './fake-org';
 
@@ -14,7 +15,7 @@ const org = (o: FakeOrgOptions = {}): FakeOrg =>
   });
 
 const DISPLAY = 'sf org display --target-org my-org';
-const DEPLOY = 'sf project deploy start --target-org my-org';
+const DEPLOY = 'sf project deploy start --source-dir force-app --source-dir org-config --target-org my-org';
 const CC_QUERY = `sf data query --query "SELECT Id FROM CallCenter WHERE InternalName = 'Switchboard'" --target-org my-org`;
 const userQuery = (...u: string[]): string =>
   u.length === 1
@@ -192,6 +193,31 @@ describe('org:deploy', () => {
     );
     assert.ok(!fake.commands().includes(DEPLOY));
     assert.equal(fake.users.get(ME), CALL_CENTER_ID);
+  });
+
+  test('after a package install without the per-org call center: stops at the lookup and says how to add it', async () => {
+    const fake = org({ deployed: true, callCenter: false });
+    const io = fakeIo();
+    assert.equal(await main(['--target-org', 'my-org', '--skip-deploy'], { sf: fake.runner, io }), 1);
+    assert.equal(fake.users.get(ME), null, 'nobody was assigned');
+    assert.match(
+      io.text(),
+      /The Switchboard call center is not in my-org\. It is per-org configuration, not part of the package[\s\S]*import setup\/callcenter\.xml[\s\S]*docs\/admin-guide\.md#per-org-setup-after-a-package-install/
+    );
+  });
+
+  test('the deploy names every package directory of sfdx-project.json; leaving org-config out leaves no call center', async () => {
+    assert.deepEqual(DEPLOY_DIRS, ['force-app', 'org-config']);
+    const partial = org();
+    await partial.runner(sfCommands.deploy('my-org', ['force-app']));
+    assert.equal(
+      partial.callCenterDeployed,
+      false,
+      'the fake only has a call center when org-config is deployed'
+    );
+    const full = org();
+    await full.runner(sfCommands.deploy('my-org'));
+    assert.equal(full.callCenterDeployed, true);
   });
 
   test('without the deploy the permission set is missing: the CLI failure is shown with a hint', async () => {

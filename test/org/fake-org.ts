@@ -22,6 +22,8 @@ export interface FakeOrgOptions {
   /** Users in the (single) org, with their CallCenterId. */
   users?: Record<string, string | null>;
   deployed?: boolean;
+  /** Whether the per-org call center exists; defaults to `deployed` (a deploy from a clone brings it, a package install does not). */
+  callCenter?: boolean;
   permsetAssigned?: string[];
   packageVersionStatus?: string;
 }
@@ -60,6 +62,8 @@ export class FakeOrg {
   private readonly defaultOrg: string | undefined;
   readonly users: Map<string, string | null>;
   deployed: boolean;
+  /** The call center lives in org-config: a deploy of force-app alone (or a package install) leaves none. */
+  callCenterDeployed: boolean;
   readonly permset: Set<string>;
   private readonly versionStatus: string;
 
@@ -70,6 +74,7 @@ export class FakeOrg {
     this.defaultOrg = o.defaultOrg;
     this.users = new Map(Object.entries(o.users ?? {}));
     this.deployed = o.deployed ?? false;
+    this.callCenterDeployed = o.callCenter ?? this.deployed;
     this.permset = new Set(o.permsetAssigned ?? []);
     this.versionStatus = o.packageVersionStatus ?? 'Success';
   }
@@ -143,9 +148,14 @@ export class FakeOrg {
     if (cmd === 'project deploy start') {
       const org = this.org(args);
       if ('code' in org) return org;
-      // A scratch org tracks source: a second deploy with no changes deploys nothing.
-      if (this.deployed && org.record.scratch) return ok({ status: 'Nothing to deploy', files: [] });
+      const dirs = flags(args, '--source-dir');
+      // A scratch org tracks source: a second deploy of "local changes" (no --source-dir) deploys nothing;
+      // named directories are deployed whole every time.
+      if (dirs.length === 0 && this.deployed && org.record.scratch)
+        return ok({ status: 'Nothing to deploy', files: [] });
       this.deployed = true;
+      // No --source-dir deploys every package directory, as the real CLI does.
+      if (dirs.length === 0 || dirs.includes('org-config')) this.callCenterDeployed = true;
       return ok({ status: 'Succeeded', success: true, numberComponentsDeployed: 17 });
     }
     if (cmd === 'data query --query') {
@@ -153,7 +163,9 @@ export class FakeOrg {
       if ('code' in org) return org;
       const q = flag(args, '--query') ?? '';
       if (q.includes('FROM CallCenter')) {
-        const records = this.deployed ? [{ attributes: { type: 'CallCenter' }, Id: CALL_CENTER_ID }] : [];
+        const records = this.callCenterDeployed
+          ? [{ attributes: { type: 'CallCenter' }, Id: CALL_CENTER_ID }]
+          : [];
         return ok({ records, totalSize: records.length, done: true });
       }
       if (q.includes('FROM User')) {

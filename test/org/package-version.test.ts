@@ -2,7 +2,11 @@
 // instructions (permset and call center included, since membership cannot be packaged).
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { readPackageDirectories } from '../../scripts/lib/packaging-split';
 import { main, readProject, type ProjectInfo } from '../../scripts/org/package-version';
+import { ROOT } from '../../scripts/org/sf';
 import { FakeOrg, fakeIo } from './fake-org';
 
 const PACKAGE_CREATE =
@@ -23,6 +27,45 @@ describe('package:version', () => {
     assert.equal(p.packageName, 'Switchboard');
     assert.equal(p.path, 'force-app');
     assert.equal(p.namespace, '');
+  });
+
+  test('only force-app is packaged: org-config has no package key, so version create never includes it', () => {
+    const dirs = readPackageDirectories(readFileSync(join(ROOT, 'sfdx-project.json'), 'utf8'));
+    assert.deepEqual(
+      dirs.filter((d) => d.package !== undefined).map((d) => d.path),
+      ['force-app']
+    );
+    assert.ok(dirs.some((d) => d.path === 'org-config' && d.package === undefined));
+  });
+
+  test('per-org configuration in the package is refused before any command', async () => {
+    const hub = new FakeOrg();
+    const io = fakeIo();
+    const split = () => [
+      {
+        file: 'force-app/main/default/callCenters/Switchboard.callCenter-meta.xml',
+        message: 'CallCenter is per-org configuration inside package "Switchboard"'
+      }
+    ];
+    assert.equal(await main([], { sf: hub.runner, io }, () => fresh, split), 1);
+    assert.deepEqual(hub.calls, []);
+    assert.match(
+      io.text(),
+      /✗ Per-org configuration would be packaged; nothing was run:\n {2}force-app\/main\/default\/callCenters/
+    );
+  });
+
+  test('the install steps include the per-org call center and trusted URL, and say upgrades need nothing', async () => {
+    const io = fakeIo();
+    assert.equal(await main(['--plan'], { sf: new FakeOrg().runner, io }, () => existing), 0);
+    const out = io.text();
+    assert.match(out, /Setup → Call Centers → Import: setup\/callcenter\.xml/);
+    assert.match(
+      out,
+      /Setup → Trusted URLs → New: wss:\/\/<your PBX host>:<port>, CSP context Visualforce, connect-src/
+    );
+    assert.match(out, /docs\/admin-guide\.md#per-org-setup-after-a-package-install/);
+    assert.match(out, /After each later package upgrade: nothing/);
   });
 
   test('first time: creates the namespace-less unlocked package, then the version, then prints install steps', async () => {
@@ -84,7 +127,7 @@ describe('package:version', () => {
     );
   });
 
-  test('a namespace is refused before any command: CallCenter needs a namespace-less package', async () => {
+  test('a namespace is refused before any command: the package is namespace-less', async () => {
     const hub = new FakeOrg();
     const io = fakeIo();
     assert.equal(await main([], { sf: hub.runner, io }, () => ({ ...fresh, namespace: 'sbd' })), 1);
