@@ -5,6 +5,7 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { readPackageDirectories } from '../../scripts/lib/packaging-split';
+import { PER_ORG_GUIDE } from '../../scripts/org/commands';
 import { main, readProject, type ProjectInfo } from '../../scripts/org/package-version';
 import { ROOT } from '../../scripts/org/sf';
 import { FakeOrg, fakeIo } from './fake-org';
@@ -66,6 +67,21 @@ describe('package:version', () => {
     );
     assert.match(out, /docs\/admin-guide\.md#per-org-setup-after-a-package-install/);
     assert.match(out, /After each later package upgrade: nothing/);
+  });
+
+  test('the admin guide section the scripts point to exists', () => {
+    const [file = '', anchor = ''] = PER_ORG_GUIDE.split('#');
+    const headings = readFileSync(join(ROOT, file), 'utf8')
+      .split('\n')
+      .filter((l) => /^#{2,4} /.test(l))
+      .map((l) =>
+        l
+          .replace(/^#+ /, '')
+          .toLowerCase()
+          .replace(/[^a-z0-9 -]/g, '')
+          .replace(/ /g, '-')
+      );
+    assert.ok(headings.includes(anchor), `${anchor} not among ${headings.join(', ')}`);
   });
 
   test('first time: creates the namespace-less unlocked package, then the version, then prints install steps', async () => {
