@@ -96,15 +96,15 @@ export function installInstructions(versionId: string, o: PackageOptions): strin
     'Install it (a beta version installs in scratch orgs and sandboxes; promote it first for production):',
     `  ${renderCommand(sfCommands.packagePromote(versionId, o.devHub))}`,
     `  ${renderCommand(sfCommands.packageInstall(versionId, org))}`,
+    'Then, once per org, what is not in the package (it is per-org configuration):',
+    '  Setup → Call Centers → Import: setup/callcenter.xml, then edit its Switchboard Telephony section for your PBX',
+    '  Setup → Trusted URLs → New: wss://<your PBX host>:<port>, CSP context Visualforce, connect-src',
+    `  (${PER_ORG_GUIDE})`,
     'Then give agents access. The permission set is in the package; call center membership (User.CallCenterId) is not packageable:',
     `  ${renderCommand(sfCommands.assignPermset(org, []))}`,
     `  ${renderCommand(sfCommands.callCenterQuery(org))}`,
     `  ${renderCommand(sfCommands.assignCallCenter(org, 'agent@example.com', '<Id from the query>'))}`,
     `or, from this repository: npm run org:deploy -- --target-org ${org} --skip-deploy [--users a@x.com,b@y.com]`,
-    'Before that, once per org, what is not in the package (it is per-org configuration):',
-    '  Setup → Call Centers → Import: setup/callcenter.xml, then edit its Switchboard Telephony section for your PBX',
-    '  Setup → Trusted URLs → New: wss://<your PBX host>:<port>, CSP context Visualforce, connect-src',
-    `  (${PER_ORG_GUIDE})`,
     'After each later package upgrade: nothing. The call center and trusted URL are not packaged, so upgrades leave them as they are.'
   ];
 }
