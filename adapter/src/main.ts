@@ -1,5 +1,8 @@
 import { h, render } from 'preact';
 import { LeaderElection, type TabMessage } from './app/leader';
+import { refusalNotice } from './app/tab-messages';
+import { siteDataNotice } from './app/tab-site-data';
+import type { EventInput } from './call/types';
 import { Softphone } from './app/softphone';
 import { Outbox } from './logging/outbox';
 import { browserLocalStorage } from './persistence/safe-storage';
@@ -52,8 +55,11 @@ async function main(): Promise<void> {
   // Exactly one Salesforce tab owns the line and the logs; the others mirror it and forward their agent's actions.
   const election: LeaderElection = new LeaderElection({
     tabId,
+    // A follower's wrap-up offers the call center's list plus the result the call already has (e.g. Transferred).
+    rules: { defaultCountry: settings.defaultCountry, dispositions: () => [...softphone.state.dispositions, softphone.state.call?.disposition ?? ''] },
     onRoleChange: (role) => void becomeRole(role),
-    onMessage: (message) => onTabMessage(message)
+    onMessage: (message) => onTabMessage(message),
+    onRejected: (reason) => logger.warn(reason)
   });
 
   let rendered = false;
@@ -64,7 +70,7 @@ async function main(): Promise<void> {
     settings,
     logger,
     outbox,
-    forward: (event) => election.send({ type: 'event', event: event as Extract<TabMessage, { type: 'event' }>['event'] }),
+    forward: (event) => forwardToLeader(event),
     onChange: (state) => {
       if (election.isLeader) election.send({ type: 'mirror', state });
       draw();
@@ -132,6 +138,15 @@ async function main(): Promise<void> {
     draw();
   }
 
+  /** Checked here by the leader's own rules, so a refused dial shows its reason in this tab instead of vanishing. */
+  function forwardToLeader(event: EventInput): void {
+    const checked = election.checkForwardable(event);
+    if (checked.ok) return election.send({ type: 'event', event: checked.value });
+    logger.warn(`Not forwarded to the leading tab (${checked.reason}).`);
+    const refusal = refusalNotice(event, settings.defaultCountry);
+    if (refusal) softphone.mirror({ ...softphone.state, notice: refusal });
+  }
+
   function onTabMessage(message: TabMessage): void {
     if (message.type === 'mirror') softphone.mirror(message.state);
     else if (message.type === 'event' && election.isLeader) softphone.dispatch(message.event);
@@ -149,7 +164,6 @@ async function main(): Promise<void> {
   async function becomeRole(role: 'leader' | 'follower'): Promise<void> {
     if (role === 'follower') {
       softphone.setRole('follower');
-      line.status = 'elsewhere';
       // Ask the leader for its state now that we can take it (its answer to our first hello may have come too early).
       election.send({ type: 'hello' });
       draw();
@@ -181,8 +195,10 @@ async function main(): Promise<void> {
 
   function draw(): void {
     // A tab that only mirrors the phone has no line of its own to simulate calls on.
-    const viewActions = line.status === 'elsewhere' ? { ...actions, demo: null } : actions;
-    render(h(App, { state: softphone.state, now: Date.now(), line: { ...line }, actions: viewActions }), root as HTMLElement);
+    // The election is the one place that knows who leads; the view only follows it.
+    const elsewhere = election.role === 'follower';
+    const viewActions = elsewhere ? { ...actions, demo: null } : actions;
+    render(h(App, { state: softphone.state, now: Date.now(), line: { ...line, status: elsewhere ? 'elsewhere' : line.status }, actions: viewActions }), root as HTMLElement);
     if (!rendered) {
       rendered = true;
       void host.setSoftphonePanelWidth(PANEL_WIDTH).catch((e: unknown) => logger.warn('setSoftphonePanelWidth failed', String(e)));
@@ -206,7 +222,8 @@ async function main(): Promise<void> {
   const started = softphone.start();
   addEventListener('pagehide', () => election.stop());
   await Promise.all([started, election.start()]);
-  if (!outbox.isDurable) softphone.dispatch({ type: 'NOTICE', notice: { kind: 'warning', text: 'This browser blocks storage for the softphone, so unsaved call logs would be lost on reload.' } });
+  const siteData = siteDataNotice({ storageDurable: outbox.isDurable, election: election.mode });
+  if (siteData) softphone.dispatch({ type: 'NOTICE', notice: { kind: 'warning', text: siteData } });
   if (election.mode === 'no-locks') logger.warn('Web Locks unavailable: every tab of this browser acts as the phone.');
 }
 

@@ -59,7 +59,10 @@ function randomHex(bytes: number): string {
 function adapterSrc(config: HostConfig): string {
   // Lightning leaves ':' unescaped in the origin (https:%2F%2Fna85.lightning.force.com).
   const origin = encodeURIComponent(config.hostOrigin).replace(/%3A/gi, ':');
-  return `${config.adapterOrigin}${config.adapterPath}?mode=Lightning&isdtp=vw&sfdcIframeOrigin=${origin}&nonce=${randomHex(20)}&ltn_app_id=06m000000000001&clc=0`;
+  // ?user=005… on the host page signs the emulator in as another Salesforce user (the adapter page renders {!$User.Id} from it).
+  const user = new URLSearchParams(location.search).get('user');
+  const userParam = user ? `&user=${encodeURIComponent(user)}` : '';
+  return `${config.adapterOrigin}${config.adapterPath}?mode=Lightning&isdtp=vw&sfdcIframeOrigin=${origin}&nonce=${randomHex(20)}&ltn_app_id=06m000000000001&clc=0${userParam}`;
 }
 
 function sizeSetting(settings: Record<string, string>, key: string, fallback: number): number {

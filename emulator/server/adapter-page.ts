@@ -1,6 +1,7 @@
 /**
  * Renders the real Visualforce adapter page the way the org would for the parts the emulator knows
- * (`<apex:page>`, `<apex:slds/>`, static resource and SLDS asset URLs) and refuses everything else,
+ * (`<apex:page>`, `<apex:slds/>`, static resource and SLDS asset URLs, `{!$Organization.Id}` and
+ * `{!$User.Id}`) and refuses everything else,
  * so a page the org would render differently never passes here silently.
  */
 import { readFileSync, statSync } from 'node:fs';
@@ -14,6 +15,25 @@ export interface RenderOptions {
   /** The static resource folder, for the cache-busting timestamp in resource URLs. */
   staticResourceDir: string;
   resourceName?: string;
+  /** `{!$User.Id}`: the user the page is rendered for; EMULATOR_USER_ID when not given. */
+  userId?: string;
+}
+
+/** The emulator's org and its default user (`{!$Organization.Id}`, `{!$User.Id}`). */
+export const EMULATOR_ORG_ID = '00D000000000001AAA';
+export const EMULATOR_USER_ID = '005000000000001AAA';
+const USER_ID = /^005[a-zA-Z0-9]{12}(?:[a-zA-Z0-9]{3})?$/;
+
+/**
+ * The user a request for the adapter page is signed in as: its `user` query parameter (the host page
+ * passes its own `?user=` through), or the default user. Anything that is not a User id is refused
+ * rather than rendered into the page.
+ */
+export function userIdFromQuery(query: string): string {
+  const user = new URLSearchParams(query).get('user');
+  if (user === null || user === '') return EMULATOR_USER_ID;
+  if (!USER_ID.test(user)) throw new PageRenderError(`?user= must be a User id (005…, 15 or 18 characters): ${JSON.stringify(user.slice(0, 40))}`);
+  return user;
 }
 
 /** Attributes that make Visualforce run server code the emulator cannot run. */
@@ -60,6 +80,11 @@ export function renderAdapterPage(options: RenderOptions): string {
     /\{!\s*URLFOR\(\s*\$Asset\.SLDS\s*,\s*(['"])assets(\/[^'"]*)?\1\s*\)\s*\}/g,
     (_match, _quote: string, rest: string | undefined) => `/slds${rest ?? ''}`
   );
+
+  // Global merge fields the page hands to the bundle (which org and user its stored items belong to).
+  const userId = options.userId ?? EMULATOR_USER_ID;
+  if (!USER_ID.test(userId)) throw new PageRenderError(`Not a User id: ${JSON.stringify(userId.slice(0, 40))}`);
+  html = html.replace(/\{!\s*\$Organization\.Id\s*\}/g, EMULATOR_ORG_ID).replace(/\{!\s*\$User\.Id\s*\}/g, userId);
 
   const leftovers = [...html.matchAll(/\{![^}]*\}|<apex:[\w-]+[^>]*>/g)].map((m) => m[0]);
   if (leftovers.length > 0) {

@@ -11,7 +11,7 @@ import { basename, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AddressInfo } from 'node:net';
 import { buildBundles } from './bundle';
-import { PageRenderError, renderAdapterPage } from './adapter-page';
+import { PageRenderError, renderAdapterPage, userIdFromQuery } from './adapter-page';
 import { CALL_CENTER_SOURCE, readCallCenterSettings, type CallCenterSettings } from './callcenter-settings';
 import { renderHostPage, type HostConfig } from './host-page';
 import { Org } from './org';
@@ -132,10 +132,11 @@ export async function startEmulator(opts: EmulatorOptions = {}): Promise<Running
     notFound(res);
   }
 
-  function serveAdapter(path: string, res: ServerResponse): void {
+  function serveAdapter(path: string, res: ServerResponse, query = ''): void {
     if (path === `/apex/${pageName}`) {
       try {
-        const html = renderAdapterPage({ pagePath: paths.pagePath, staticResourceDir: paths.staticResourceDir });
+        // The emulator's stand-in for the Salesforce session: which user the page is rendered for (?user=005…).
+        const html = renderAdapterPage({ pagePath: paths.pagePath, staticResourceDir: paths.staticResourceDir, userId: userIdFromQuery(query) });
         return send(res, 200, 'text/html; charset=utf-8', html);
       } catch (err) {
         if (!(err instanceof PageRenderError)) throw err;
@@ -169,7 +170,7 @@ export async function startEmulator(opts: EmulatorOptions = {}): Promise<Running
       return;
     }
     if (hostname === 'localhost') return serveHost(path, res);
-    if (hostname === '127.0.0.1') return serveAdapter(path, res);
+    if (hostname === '127.0.0.1') return serveAdapter(path, res, rawUrl.slice(path.length + 1));
     notFound(res);
   }
 

@@ -282,7 +282,10 @@ describe('call logs', () => {
     const retried = run([{ type: 'RETRY_LOG', callId: 'out-1' }], failed.state);
     assert.equal(retried.effects.length, 1);
     assert.deepEqual(retried.effects[0], { type: 'saveLog', callId: 'out-1', value: failed.state.logs[0]!.value });
-    assert.equal(retried.state.logs[0]?.attempts, 2);
+    assert.equal(retried.state.logs[0]?.status, 'saving');
+    assert.equal(retried.state.logs[0]?.attempts, failed.state.logs[0]?.attempts, 'log delivery counts attempts (LOG_SENDING), not the request');
+    const sending = run([{ type: 'LOG_SENDING', callId: 'out-1', attempts: 2 }], retried.state);
+    assert.equal(sending.state.logs[0]?.attempts, 2);
     const twice = run([{ type: 'RETRY_LOG', callId: 'out-1' }], retried.state);
     assert.equal(twice.effects.length, 0, 'a retry while saving does not save twice');
   });

@@ -46,7 +46,7 @@ describe('Visualforce adapter page', () => {
 <script src="/support/api/66.0/lightning/opencti_min.js"></script>
 </head>
 <body class="slds-scope">
-<div id="softphone-root" data-slds-assets="{!URLFOR($Asset.SLDS, 'assets')}"></div>
+<div id="softphone-root" data-slds-assets="{!URLFOR($Asset.SLDS, 'assets')}" data-org-id="{!$Organization.Id}" data-user-id="{!$User.Id}"></div>
 <script src="{!URLFOR($Resource.Softphone_Adapter, 'softphone.js')}"></script>
 </body>
 </html>

@@ -1,21 +1,26 @@
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { initialState } from '../../adapter/src/call/machine';
 import type { Call } from '../../adapter/src/call/types';
 import { buildTaskLog } from '../../adapter/src/logging/task-log';
 import {
   backoffDelay,
   DEFAULT_BACKOFF,
   Outbox,
-  OUTBOX_PREFIX,
+  OUTBOX_ENTRY_PREFIX,
   saveLogRequest,
   type OutboxOptions
 } from '../../adapter/src/logging/outbox';
+import { quarantined, QUARANTINE_LIMIT } from '../../adapter/src/persistence/quarantine';
 import {
   MemoryStorage,
+  SafeStorage,
   type StorageLike,
   type StorageProblem
 } from '../../adapter/src/persistence/safe-storage';
+
+/** Where a test's store lives in the fake localStorage. */
+const PREFIX = 'switchboard:u:00D000000000001:005000000000001:';
+const ENTRY_KEY = (callId: string) => `${PREFIX}${OUTBOX_ENTRY_PREFIX}${callId}`;
 
 const T0 = 1_700_000_000_000;
 
@@ -62,14 +67,14 @@ function entryFor(id = 'call-1') {
 
 function outbox(storage: StorageLike | null = new MemoryStorage(), extra: Partial<OutboxOptions> = {}) {
   const problems: StorageProblem[] = [];
-  const box = new Outbox({
-    storage,
-    owner: 'tab-a',
-    random: () => 0.5,
-    onProblem: (p) => problems.push(p),
-    ...extra
-  });
-  return { box, problems, storage };
+  const store = new SafeStorage(storage, PREFIX, (p) => problems.push(p));
+  const box = new Outbox({ store, owner: 'tab-a', random: () => 0.5, ...extra });
+  return { box, problems, storage, store };
+}
+
+/** A second tab on the same browser storage. */
+function tab(storage: StorageLike, owner: string, extra: Partial<OutboxOptions> = {}) {
+  return new Outbox({ store: new SafeStorage(storage, PREFIX), owner, random: () => 0.5, ...extra });
 }
 
 /** Storage that works until `breakAt` writes, then throws like a full or disabled localStorage. */
@@ -225,8 +230,8 @@ describe('outbox: retry schedule', () => {
 describe('outbox: two tabs on one storage', () => {
   test('only one tab claims an entry; the other skips it while the lease lives', () => {
     const storage = new MemoryStorage();
-    const a = new Outbox({ storage, owner: 'tab-a', random: () => 0.5 });
-    const b = new Outbox({ storage, owner: 'tab-b', random: () => 0.5 });
+    const a = tab(storage, 'tab-a');
+    const b = tab(storage, 'tab-b');
     a.put(entryFor(), T0);
     assert.deepEqual(
       b.pending(T0).map((e) => e.callId),
@@ -243,7 +248,7 @@ describe('outbox: two tabs on one storage', () => {
 
   test('a claim that was overwritten by a racing tab backs off', () => {
     const storage = new MemoryStorage();
-    const a = new Outbox({ storage, owner: 'tab-a' });
+    const a = tab(storage, 'tab-a');
     a.put(entryFor(), T0);
     // Tab b writes its claim between a's write and a's read-back.
     const racing: StorageLike = {
@@ -260,7 +265,7 @@ describe('outbox: two tabs on one storage', () => {
           storage.setItem(k, JSON.stringify({ ...parsed, claimedBy: 'tab-b' }));
       }
     };
-    const aRacing = new Outbox({ storage: racing, owner: 'tab-a' });
+    const aRacing = tab(racing, 'tab-a');
     assert.equal(aRacing.markSaving('call-1', T0), null);
   });
 
@@ -268,7 +273,7 @@ describe('outbox: two tabs on one storage', () => {
     const storage = new MemoryStorage();
     const tabs = Array.from(
       { length: 10 },
-      (_, i) => new Outbox({ storage, owner: `tab-${i}`, random: () => 0.5 })
+      (_, i) => tab(storage, `tab-${i}`)
     );
     for (let i = 0; i < 25; i += 1) tabs[0]!.put(entryFor(`call-${i}`), T0 + i);
     const sent: string[] = [];
@@ -294,8 +299,10 @@ describe('outbox: storage that fails', () => {
     );
   });
 
-  test('quota exceeded on write: keeps what was stored, carries on in memory, reports it', () => {
+  test('quota exceeded on write: keeps what was stored in memory, removes the stale durable copies, reports it once', () => {
     const storage = new FlakyStorage('quota', 2);
+    storage.setItem('unrelated:key', 'not ours');
+    storage.writes = 0;
     const { box, problems } = outbox(storage);
     box.put(entryFor('call-1'), T0); // write 1
     box.put(entryFor('call-2'), T0); // write 2
@@ -305,10 +312,15 @@ describe('outbox: storage that fails', () => {
       box.all().map((e) => e.callId),
       ['call-1', 'call-2', 'call-3']
     );
+    // From now on the stored copies would go stale: a reload must not find them and send them again.
+    assert.equal(storage.getItem(ENTRY_KEY('call-1')), null);
+    assert.equal(storage.getItem(ENTRY_KEY('call-2')), null);
+    assert.equal(storage.getItem('unrelated:key'), 'not ours', "other apps' data is not ours to remove");
     assert.ok(box.markSaving('call-3', T0));
     box.markSaved('call-3', '00T3', T0);
     assert.equal(box.get('call-3')?.status, 'saved');
     assert.equal(problems.filter((p) => p.kind === 'storage-unavailable').length, 1);
+    assert.match(problems[0]!.message, /QuotaExceededError/);
     assert.ok(!problems.some((p) => p.message.includes('415')), 'problems carry no caller data');
   });
 
@@ -320,8 +332,6 @@ describe('outbox: storage that fails', () => {
       box.put(entryFor('call-2'), T0);
       box.all();
       box.pending(T0);
-      box.saveDraft({ phase: 'connected', call: call('call-3'), waiting: null, parked: null }, T0);
-      box.loadDraft();
       box.prune(T0);
     });
     assert.equal(box.isDurable, false);
@@ -352,37 +362,52 @@ describe('outbox: corrupt and foreign data', () => {
   const corrupt: Array<[string, string]> = [
     ['not JSON', '{nope'],
     ['JSON but not an object', '[1,2,3]'],
-    ['a future schema', JSON.stringify({ schema: 2, callId: 'x' })],
+    ['an older or future schema', JSON.stringify({ ...validJson('call-x'), schema: 1 })],
     ['a value that is not a record', JSON.stringify({ ...validJson('call-x'), value: 'Task' })],
     ['a nested value', JSON.stringify({ ...validJson('call-x'), value: { Subject: { a: 1 } } })],
     [
       'a prototype-polluting field',
-      `{"schema":1,"callId":"call-x","value":{"__proto__":{"polluted":true}},"taskId":null,"status":"pending","attempts":0,"error":null,"nextAttemptAt":0,"createdAt":0,"savedAt":null,"claimedBy":null,"claimedUntil":0,"summary":null}`
+      JSON.stringify(validJson('call-x')).replace('"value":{', '"value":{"__proto__":{"polluted":true},')
     ],
     ['an unknown status', JSON.stringify({ ...validJson('call-x'), status: 'lost' })],
     ['a negative attempt count', JSON.stringify({ ...validJson('call-x'), attempts: -1 })],
+    ['a huge error text', JSON.stringify({ ...validJson('call-x'), error: 'x'.repeat(5000) })],
     ['a key that does not match its call id', JSON.stringify(validJson('someone-else'))]
   ];
   for (const [name, raw] of corrupt) {
-    test(`${name}: dropped with a reported problem, never a crash`, () => {
+    test(`${name}: quarantined with a reported problem, never sent, never a crash`, () => {
       const storage = new MemoryStorage();
-      storage.setItem(`${OUTBOX_PREFIX}entry:call-x`, raw);
-      storage.setItem(`${OUTBOX_PREFIX}entry:call-ok`, JSON.stringify(validJson('call-ok')));
+      storage.setItem(ENTRY_KEY('call-x'), raw);
+      storage.setItem(ENTRY_KEY('call-ok'), JSON.stringify(validJson('call-ok')));
       storage.setItem('unrelated:key', 'left alone');
-      const { box, problems } = outbox(storage);
+      const { box, problems, store } = outbox(storage);
       assert.deepEqual(
         box.all().map((e) => e.callId),
         ['call-ok']
       );
       assert.deepEqual(
         problems.map((p) => [p.kind, p.key]),
-        [['corrupt-entry', `${OUTBOX_PREFIX}entry:call-x`]]
+        [['corrupt-entry', `${OUTBOX_ENTRY_PREFIX}call-x`]]
       );
-      assert.equal(storage.getItem(`${OUTBOX_PREFIX}entry:call-x`), null, 'dropped so it is reported once');
+      assert.equal(storage.getItem(ENTRY_KEY('call-x')), null, 'moved out of the outbox, so it is reported once');
+      const aside = quarantined(store);
+      assert.equal(aside.length, 1);
+      assert.equal((JSON.parse(store.get(aside[0]!) ?? '{}') as { raw: string }).raw, raw, 'set aside as it was, for an admin to read');
       assert.equal(storage.getItem('unrelated:key'), 'left alone');
       assert.equal(({} as Record<string, unknown>)['polluted'], undefined);
+      assert.equal(box.all().length, 1, 'read again: nothing more to report');
+      assert.equal(problems.length, 1);
     });
   }
+
+  test('the quarantine is bounded: only the newest few are kept', () => {
+    const storage = new MemoryStorage();
+    for (let i = 0; i < QUARANTINE_LIMIT + 4; i += 1) storage.setItem(ENTRY_KEY(`bad-${i}`), `{torn ${i}`);
+    const { box, problems, store } = outbox(storage);
+    assert.deepEqual(box.all(), []);
+    assert.equal(problems.length, QUARANTINE_LIMIT + 4, 'each one is reported');
+    assert.equal(quarantined(store).length, QUARANTINE_LIMIT);
+  });
 
   test('a stored entry round-trips exactly', () => {
     const storage = new MemoryStorage();
@@ -413,86 +438,12 @@ describe('outbox: pruning', () => {
   });
 });
 
-describe('outbox: the call in progress (draft)', () => {
-  test('a call mid-wrap-up survives a reload exactly', () => {
-    const storage = new MemoryStorage();
-    const { box } = outbox(storage);
-    const c = call('call-9', {
-      disposition: 'Left voicemail',
-      notes: 'half-typed <b>notes</b> ✓ مرحبا',
-      screenPop: {
-        status: 'found',
-        matches: [{ id: '003000000000001AAA', name: null, objectType: 'Contact' }]
-      }
-    });
-    box.saveDraft({ phase: 'wrapUp', call: c, waiting: null, parked: null }, T0);
-    const { box: reloaded } = outbox(storage);
-    assert.deepEqual(reloaded.loadDraft(), {
-      schema: 1,
-      phase: 'wrapUp',
-      call: c,
-      waiting: null,
-      parked: null,
-      savedAt: T0
-    });
-  });
-
-  test('call waiting: the offered and the parked call come back too', () => {
-    const storage = new MemoryStorage();
-    const { box } = outbox(storage);
-    const parked = call('first', { held: true });
-    const waiting = call('second', {
-      direction: 'inbound',
-      connectedAt: null,
-      endedAt: null,
-      endCause: null,
-      who: null,
-      disposition: '',
-      notes: ''
-    });
-    box.saveDraft({ phase: 'connected', call: call('third'), waiting, parked }, T0);
-    const draft = outbox(storage).box.loadDraft();
-    assert.deepEqual([draft?.call.id, draft?.waiting, draft?.parked], ['third', waiting, parked]);
-  });
-
-  test('a draft written before call waiting existed still loads', () => {
-    const storage = new MemoryStorage();
-    storage.setItem(
-      `${OUTBOX_PREFIX}draft`,
-      JSON.stringify({ schema: 1, phase: 'connected', savedAt: T0, call: call() })
-    );
-    assert.equal(outbox(storage).box.loadDraft()?.parked, null);
-  });
-
-  test('idle clears the draft; a corrupt draft is dropped and reported', () => {
-    const storage = new MemoryStorage();
-    const { box, problems } = outbox(storage);
-    box.saveDraft({ phase: 'connected', call: call(), waiting: null, parked: null }, T0);
-    box.saveDraft(initialState(), T0);
-    assert.equal(box.loadDraft(), null);
-    storage.setItem(
-      `${OUTBOX_PREFIX}draft`,
-      JSON.stringify({ schema: 1, phase: 'connected', savedAt: T0, call: { ...call(), endCause: 'made-up' } })
-    );
-    assert.equal(box.loadDraft(), null);
-    assert.deepEqual(
-      problems.map((p) => p.kind),
-      ['corrupt-entry']
-    );
-    assert.equal(storage.getItem(`${OUTBOX_PREFIX}draft`), null);
-  });
-
-  test('drafts are not outbox entries', () => {
-    const { box } = outbox();
-    box.saveDraft({ phase: 'connected', call: call(), waiting: null, parked: null }, T0);
-    assert.deepEqual(box.all(), []);
-  });
-});
-
 function validJson(callId: string) {
   return {
-    schema: 1,
+    schema: 2,
     callId,
+    revision: 1,
+    sentRevision: 0,
     value: {
       entityApiName: 'Task',
       Subject: 'Outbound call',

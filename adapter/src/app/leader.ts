@@ -1,4 +1,6 @@
-import type { EventInput, MachineState, Phase } from '../call/types';
+import { TabMessageParser, type TabEnvelope, type TabMessage, type TabMessageRules } from './tab-messages';
+
+export type { TabMessage, TabMessageRules } from './tab-messages';
 
 /**
  * One softphone per browser: every Lightning tab loads its own Phone utility, and if each one
@@ -8,9 +10,12 @@ import type { EventInput, MachineState, Phase } from '../call/types';
  *  - the leader holds an exclusive Web Lock for the life of its page; the browser releases it
  *    when the page closes or crashes and hands it to the next waiting tab (FIFO);
  *  - followers wait for the lock and talk to the leader over a BroadcastChannel: the leader
- *    mirrors a small state summary, followers hand it click-to-dial requests;
+ *    mirrors its machine state, followers forward their agent's actions (tab-messages.ts checks
+ *    every message);
  *  - where Web Locks do not exist every tab assumes it leads (the behaviour before election),
- *    and says so through `mode` so the UI can warn.
+ *    and says so through `mode` so the UI can warn;
+ *  - where the browser refuses locks or the channel to the page (site data blocked), this tab
+ *    runs alone (`mode === 'blocked'`): a phone that works here beats one that waits forever.
  *
  * Both APIs are partitioned like storage (top-level site + frame origin), and every Lightning
  * tab of one org has the same of both, so all the org's softphone frames share one lock.
@@ -20,8 +25,12 @@ export const LEADER_LOCK = 'switchboard:leader:v1';
 export const TAB_CHANNEL = 'switchboard:tabs:v1';
 
 export type Role = 'pending' | 'leader' | 'follower';
-/** `locks` = real election; `no-locks` = the API is missing, so this tab assumes it leads. */
-export type ElectionMode = 'locks' | 'no-locks';
+/**
+ * `locks` = real election; `no-locks` = the API is missing, so this tab assumes it leads;
+ * `blocked` = the browser refuses Web Locks or BroadcastChannel to this page (site data blocked:
+ * SecurityError), so this tab cannot coordinate with any other and runs as the only one.
+ */
+export type ElectionMode = 'locks' | 'no-locks' | 'blocked';
 
 /** The slice of `navigator.locks` we use. */
 export interface LockManagerLike {
@@ -41,52 +50,11 @@ export interface ChannelLike {
 
 export type ChannelFactory = (name: string) => ChannelLike;
 
-/** What followers show: enough to say "on a call in another tab", nothing that needs the machine. */
-export interface MirrorState {
-  phase: Phase;
-  /** The utility item label the leader shows (e.g. "On call 01:23"). Text only. */
-  label: string;
-  registered: boolean;
-}
-
-/** A click-to-dial that reached a follower; the leader dials it. Fields are re-checked there. */
-export interface DialHandoff {
-  number: string;
-  recordId: string | null;
-  recordName: string | null;
-  objectType: string | null;
-  params: string | null;
-}
-
-export type TabMessage =
-  | { type: 'hello' }
-  | { type: 'leader' }
-  | { type: 'state'; state: MirrorState }
-  | { type: 'dial'; dial: DialHandoff }
-  | { type: 'takeOver' }
-  /** Leader → followers: the whole machine state, so every tab's utility item, click-to-dial and channel agree. */
-  | { type: 'mirror'; state: MachineState }
-  /** Follower → leader: something the agent did in that tab (a button, a click-to-dial). */
-  | { type: 'event'; event: ForwardedEvent };
-
-/** Agent actions a follower may forward; anything else arriving as an `event` is dropped. */
-export const FORWARDABLE_EVENTS = [
-  'DIAL_REQUESTED', 'ANSWER', 'DECLINE', 'HANGUP', 'TOGGLE_HOLD', 'TOGGLE_MUTE', 'DTMF', 'TRANSFER', 'SELECT_RECORD', 'POP_SEARCH',
-  'POP_NEW_RECORD', 'WRAP_UP_EDITED', 'SUBMIT_WRAP_UP', 'RETRY_LOG', 'DISMISS_NOTICE', 'ANSWER_WAITING', 'DECLINE_WAITING'
-] as const;
-type Forwardable = (typeof FORWARDABLE_EVENTS)[number];
-export type ForwardedEvent = Extract<EventInput, { type: Forwardable }>;
-
-export interface TabEnvelope {
-  source: 'switchboard-tab';
-  version: 1;
-  from: string;
-  message: TabMessage;
-}
-
 export interface LeaderElectionOptions {
   /** This tab's id (crypto.randomUUID() in the adapter). */
   tabId: string;
+  /** What received messages are checked against (the call center's country and wrap-up list). */
+  rules: TabMessageRules;
   /** `navigator.locks`; undefined = look it up, null = pretend it is missing. */
   locks?: LockManagerLike | null;
   /** `name => new BroadcastChannel(name)`; undefined = look it up, null = no messaging. */
@@ -94,9 +62,17 @@ export interface LeaderElectionOptions {
   lockName?: string;
   channelName?: string;
   onRoleChange?: (role: Exclude<Role, 'pending'>) => void;
-  /** Messages from other tabs that passed the shape check; `from` is the sender's tab id. */
+  /**
+   * Messages from other tabs that passed their schema and are meant for this tab's role: `mirror`
+   * only from the tab that leads, `event` only while this tab leads. `from` is the sender's tab id.
+   */
   onMessage?: (message: TabMessage, from: string) => void;
+  /** A message that was dropped, and why (never its contents); for a console line. */
+  onRejected?: (reason: string) => void;
 }
+
+/** Enough to diagnose a misbehaving page without letting a flood of junk flood the console too. */
+const MAX_REJECTION_LINES = 20;
 
 export class LeaderElection {
   private current: Role = 'pending';
@@ -107,10 +83,19 @@ export class LeaderElection {
   private readonly locks: LockManagerLike | null;
   private readonly makeChannel: ChannelFactory | null;
   private readonly waiters: Array<() => void> = [];
+  private readonly parser: TabMessageParser;
+  /**
+   * The tab whose mirrors this one accepts: itself while it leads, else the last tab that announced
+   * it leads. `from` is self-declared, so this keeps out stale and blind senders, not a script that
+   * listens first; what protects the view is that every mirror is rebuilt by its schema.
+   */
+  private leaderTab: string | null = null;
+  private rejections = 0;
 
   constructor(private readonly options: LeaderElectionOptions) {
     this.locks = options.locks === undefined ? defaultLocks() : options.locks;
     this.makeChannel = options.channel === undefined ? defaultChannelFactory() : options.channel;
+    this.parser = new TabMessageParser(options.rules);
   }
 
   get role(): Role {
@@ -129,18 +114,29 @@ export class LeaderElection {
     return this.options.tabId;
   }
 
+  /** The tab this one takes its state from (itself while leading); null until one has announced itself. */
+  get leaderTabId(): string | null {
+    return this.leaderTab;
+  }
+
   /** Joins the election. The role is known (leader or follower) once the returned promise settles. */
   async start(): Promise<Exclude<Role, 'pending'>> {
-    this.openChannel();
+    if (!this.openChannel()) return this.runAlone();
     if (!this.locks) {
       this.electionMode = 'no-locks';
       this.become('leader');
       return 'leader';
     }
-    const granted = await this.tryAcquire(true);
+    let granted = false;
+    try {
+      granted = await this.tryAcquire(true);
+    } catch (error) {
+      if (isSecurityError(error) && !this.stopped) return this.runAlone();
+      // Anything else (e.g. InvalidStateError: the document is being discarded): leadership never comes.
+    }
     if (!granted && !this.stopped) {
       this.become('follower');
-      void this.tryAcquire(false); // queue: resolves when every tab ahead of us has gone
+      this.queueForLeadership();
     }
     return this.current === 'leader' ? 'leader' : 'follower';
   }
@@ -166,6 +162,11 @@ export class LeaderElection {
     }
   }
 
+  /** The same check the leader applies to a forwarded event, for the tab about to forward it. */
+  checkForwardable(...args: Parameters<TabMessageParser['forwardable']>): ReturnType<TabMessageParser['forwardable']> {
+    return this.parser.forwardable(...args);
+  }
+
   /**
    * Gives leadership to the next waiting tab and queues behind it (e.g. honouring a follower's
    * `takeOver` while idle). Does nothing unless this tab leads under a real lock.
@@ -178,7 +179,7 @@ export class LeaderElection {
     release();
     // Let the lock manager hand the lock on before we queue again, or we could get it straight back.
     await Promise.resolve();
-    if (!this.stopped) void this.tryAcquire(false);
+    if (!this.stopped) this.queueForLeadership();
   }
 
   /** Page unload: release the lock (the browser would too) and close the channel. */
@@ -186,28 +187,20 @@ export class LeaderElection {
     this.stopped = true;
     this.release?.();
     this.release = null;
-    try {
-      this.channel?.close();
-    } catch {
-      // already closed
-    }
-    this.channel = null;
+    this.closeChannel();
   }
 
   /**
    * Requests the lock. With `ifAvailable` the browser calls back at once (with null when another
-   * tab holds it) and the promise says whether we got it; without, we queue and it says false.
+   * tab holds it) and the promise says whether we got it; without, it settles when we get it.
+   * Rejects when the lock manager refuses the request (SecurityError when site data is blocked).
    */
   private tryAcquire(ifAvailable: boolean): Promise<boolean> {
     const locks = this.locks;
     if (!locks) return Promise.resolve(false);
-    let decide: (granted: boolean) => void = () => undefined;
-    const decided = new Promise<boolean>((resolve) => (decide = resolve));
-    const options = ifAvailable
-      ? { mode: 'exclusive' as const, ifAvailable: true }
-      : { mode: 'exclusive' as const };
-    locks
-      .request(this.options.lockName ?? LEADER_LOCK, options, (lock) => {
+    return new Promise<boolean>((decide, fail) => {
+      const options = ifAvailable ? { mode: 'exclusive' as const, ifAvailable: true } : { mode: 'exclusive' as const };
+      const onLock = (lock: object | null): Promise<void> => {
         if (!lock || this.stopped) {
           decide(false);
           return Promise.resolve();
@@ -217,100 +210,115 @@ export class LeaderElection {
         this.become('leader');
         decide(true);
         return held;
-      })
-      .catch(() => decide(false)); // e.g. the document was discarded: leadership just never comes
-    return ifAvailable ? decided : Promise.resolve(false);
+      };
+      try {
+        locks.request(this.options.lockName ?? LEADER_LOCK, options, onLock).catch(fail);
+      } catch (error) {
+        fail(error); // a lock manager may refuse synchronously too
+      }
+    });
+  }
+
+  /** Waits in line for the lock; if the browser refuses it outright, this tab runs alone. */
+  private queueForLeadership(): void {
+    this.tryAcquire(false).catch((error: unknown) => {
+      if (isSecurityError(error) && !this.stopped && this.current !== 'leader') this.runAlone();
+    });
+  }
+
+  /**
+   * Site data is blocked: no lock to hold, no channel to talk on, and no other tab can reach us
+   * either. Leading alone is the only way the agent gets a working phone in this tab.
+   */
+  private runAlone(): 'leader' {
+    this.electionMode = 'blocked';
+    this.closeChannel();
+    this.become('leader');
+    return 'leader';
   }
 
   private become(role: Exclude<Role, 'pending'>): void {
     if (this.current === role) return;
     this.current = role;
     if (role === 'leader') {
+      this.leaderTab = this.options.tabId;
       this.send({ type: 'leader' });
       for (const resolve of this.waiters.splice(0)) resolve();
+    } else if (this.leaderTab === this.options.tabId) {
+      this.leaderTab = null; // the next leader announces itself
     }
     this.options.onRoleChange?.(role);
   }
 
-  private openChannel(): void {
-    if (!this.makeChannel) return;
+  /** False when the browser refuses the channel to this page (then nothing can be coordinated). */
+  private openChannel(): boolean {
+    if (!this.makeChannel) return true;
+    let channel: ChannelLike;
     try {
-      const channel = this.makeChannel(this.options.channelName ?? TAB_CHANNEL);
-      channel.addEventListener('message', (event) => {
-        const envelope = parseTabEnvelope(event.data);
-        if (!envelope || envelope.from === this.options.tabId) return;
-        this.options.onMessage?.(envelope.message, envelope.from);
-      });
-      this.channel = channel;
-      this.send({ type: 'hello' });
+      channel = this.makeChannel(this.options.channelName ?? TAB_CHANNEL);
+      channel.addEventListener('message', (event) => this.receive(event.data));
     } catch {
-      this.channel = null;
+      return false;
     }
+    this.channel = channel;
+    this.send({ type: 'hello' });
+    return true;
   }
-}
 
-/** Shape check for anything arriving on the channel: other code (or an extension) may post to it. */
-export function parseTabEnvelope(raw: unknown): TabEnvelope | null {
-  if (!isRecord(raw) || raw['source'] !== 'switchboard-tab' || raw['version'] !== 1) return null;
-  const from = raw['from'];
-  if (typeof from !== 'string' || from.length === 0 || from.length > 100) return null;
-  const message = parseTabMessage(raw['message']);
-  return message ? { source: 'switchboard-tab', version: 1, from, message } : null;
-}
+  private closeChannel(): void {
+    try {
+      this.channel?.close();
+    } catch {
+      // already closed
+    }
+    this.channel = null;
+  }
 
-const PHASES: readonly Phase[] = ['idle', 'dialing', 'ringing', 'connected', 'held', 'wrapUp'];
-
-function parseTabMessage(raw: unknown): TabMessage | null {
-  if (!isRecord(raw)) return null;
-  switch (raw['type']) {
-    case 'hello':
-    case 'leader':
-    case 'takeOver':
-      return { type: raw['type'] };
-    case 'state': {
-      const s = raw['state'];
-      if (
-        !isRecord(s) ||
-        !PHASES.includes(s['phase'] as Phase) ||
-        typeof s['label'] !== 'string' ||
-        typeof s['registered'] !== 'boolean'
-      )
-        return null;
-      return {
-        type: 'state',
-        state: { phase: s['phase'] as Phase, label: s['label'].slice(0, 200), registered: s['registered'] }
-      };
-    }
-    case 'mirror': {
-      // Same-origin tabs of this adapter only (BroadcastChannel); still check the frame of it.
-      const st = raw['state'];
-      if (!isRecord(st) || !PHASES.includes(st['phase'] as Phase) || !Array.isArray(st['logs']) || typeof st['registration'] !== 'string') return null;
-      return { type: 'mirror', state: st as unknown as MachineState };
-    }
-    case 'event': {
-      const ev = raw['event'];
-      if (!isRecord(ev) || !FORWARDABLE_EVENTS.includes(ev['type'] as Forwardable)) return null;
-      return { type: 'event', event: ev as unknown as ForwardedEvent };
-    }
-    case 'dial': {
-      const d = raw['dial'];
-      if (!isRecord(d) || typeof d['number'] !== 'string' || d['number'].length > 200) return null;
-      const text = (v: unknown, max: number): string | null =>
-        typeof v === 'string' && v.length <= max ? v : null;
-      return {
-        type: 'dial',
-        dial: {
-          number: d['number'],
-          recordId: text(d['recordId'], 18),
-          recordName: text(d['recordName'], 255),
-          objectType: text(d['objectType'], 80),
-          params: text(d['params'], 1000)
+  private receive(raw: unknown): void {
+    const parsed = this.parser.envelope(raw);
+    if (!parsed.ok) return this.reject(`Dropped a tab message that failed its checks (${parsed.reason}).`);
+    const { from, message } = parsed.value;
+    if (from === this.options.tabId) return;
+    switch (message.type) {
+      case 'leader':
+        // Every tab leads without locks, so claims are normal there; a lock holder never shares the lock.
+        if (this.current === 'leader') {
+          if (this.electionMode === 'locks') this.reject(`Ignored a leader claim from tab ${from}: this tab holds the lock.`);
+          return;
         }
-      };
+        this.leaderTab = from;
+        return;
+      case 'mirror':
+        if (this.current !== 'follower') return; // a leader (or a tab still starting) has its own state
+        if (from !== this.leaderTab) return this.reject(`Dropped a mirror from tab ${from}, which does not lead.`);
+        return this.deliver(message, from);
+      case 'event':
+        if (this.current === 'leader') this.deliver(message, from); // followers hear each other's: not for them
+        return;
+      case 'hello':
+        // A newcomer learns who leads before it gets the state (main answers hello with a mirror).
+        if (this.current === 'leader') this.send({ type: 'leader' });
+        return this.deliver(message, from);
+      case 'takeOver':
+        return this.deliver(message, from);
     }
-    default:
-      return null;
   }
+
+  private deliver(message: TabMessage, from: string): void {
+    this.options.onMessage?.(message, from);
+  }
+
+  private reject(reason: string): void {
+    this.rejections += 1;
+    if (this.rejections > MAX_REJECTION_LINES) return;
+    const more = this.rejections === MAX_REJECTION_LINES ? ' Further dropped tab messages are not logged.' : '';
+    this.options.onRejected?.(reason + more);
+  }
+}
+
+/** The browser refused the API to this page (site data blocked, opaque origin), as opposed to a busy lock. */
+export function isSecurityError(error: unknown): boolean {
+  return typeof error === 'object' && error !== null && (error as { name?: unknown }).name === 'SecurityError';
 }
 
 function defaultLocks(): LockManagerLike | null {
@@ -325,8 +333,4 @@ function defaultLocks(): LockManagerLike | null {
 function defaultChannelFactory(): ChannelFactory | null {
   const Ctor = (globalThis as { BroadcastChannel?: new (name: string) => ChannelLike }).BroadcastChannel;
   return typeof Ctor === 'function' ? (name) => new Ctor(name) : null;
-}
-
-function isRecord(v: unknown): v is Record<string, unknown> {
-  return typeof v === 'object' && v !== null && !Array.isArray(v);
 }

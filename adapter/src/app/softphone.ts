@@ -1,13 +1,14 @@
 import { CALL_CHANNEL, parseComponentMessage } from '../channel/contract';
 import { initialState, transition } from '../call/machine';
 import { channelStatuses, clickToDialEnabled, itemStatus, readinessMessage } from '../call/projections';
-import type { CallLog, Effect, EventInput, MachineEvent, MachineState } from '../call/types';
+import type { Effect, EventInput, MachineEvent, MachineState } from '../call/types';
 import type { Logger } from '../logging/logger';
-import type { Outbox, OutboxEntry } from '../logging/outbox';
+import { LogDelivery, monotonicClock } from '../logging/log-delivery';
+import { Outbox } from '../logging/outbox';
 import { OpenCtiError } from '../opencti/open-cti-error';
 import type { HostPort } from '../opencti/port';
-import { isTaskId } from '../opencti/salesforce-id';
-import type { ClickToDialPayload, SaveLogValue } from '../opencti/types';
+import type { ClickToDialPayload } from '../opencti/types';
+import type { CallDrafts } from '../persistence/call-drafts';
 import { matchesFrom } from '../screenpop/matches';
 import type { SwitchboardSettings } from '../settings/settings';
 import type { ProviderEvent, ProviderKind, TelephonyProvider } from '../telephony/provider';
@@ -25,8 +26,12 @@ export interface SoftphoneDeps {
   newId?: () => string;
   /** Called after every state change; the UI renders from it. */
   onChange?: (state: MachineState) => void;
-  /** Durable call logs and the call in progress (browser storage). Without it logs live in memory only. */
+  /** Durable call logs (browser storage). Without it logs live in memory only. */
   outbox?: Outbox;
+  /** The call in progress, kept for a reload. Without it a reload loses the call. */
+  drafts?: CallDrafts;
+  /** Monotonic epoch ms for log leases and retry times; performance.timeOrigin + now() by default. */
+  monotonic?: () => number;
   /** In a follower tab, agent actions go to the leader tab instead of the local machine. */
   forward?: (event: EventInput) => void;
 }
@@ -46,14 +51,24 @@ export class Softphone {
   private syncing: Promise<void> = Promise.resolve();
   private provider: TelephonyProvider | null = null;
   private role: SoftphoneRole = 'leader';
-  private drainTimer: ReturnType<typeof setTimeout> | null = null;
-  private draining = false;
+  private readonly delivery: LogDelivery;
   /** Until this tab has restored what the last page left, writing a draft would erase it. */
   private restored = false;
 
   constructor(private readonly deps: SoftphoneDeps) {
     this.now = deps.now ?? (() => Date.now());
     this.newId = deps.newId ?? (() => crypto.randomUUID());
+    this.delivery = new LogDelivery({
+      host: deps.host,
+      outbox: deps.outbox ?? new Outbox({ owner: 'this-tab' }),
+      logger: deps.logger,
+      clock: deps.monotonic ?? monotonicClock,
+      // A tab that handed the phone over still finishes its sends; their outcome reaches the new leader through the outbox.
+      report: (event) => {
+        if (this.role === 'leader') this.dispatch(event);
+      }
+    });
+    this.delivery.setActive(true);
   }
 
   get state(): MachineState {
@@ -129,10 +144,7 @@ export class Softphone {
       this.sent.statuses.clear();
     }
     this.role = role;
-    if (role === 'follower' && this.drainTimer) {
-      clearTimeout(this.drainTimer);
-      this.drainTimer = null;
-    }
+    this.delivery.setActive(role === 'leader');
   }
 
   /** A follower takes the leader's state as its own, so its utility item, click-to-dial and channel match. */
@@ -152,18 +164,17 @@ export class Softphone {
    * off: the call that was up and every log not yet confirmed, from browser storage.
    */
   restore(): void {
-    const outbox = this.deps.outbox;
-    if (!outbox || this.role !== 'leader') return;
-    const now = this.now();
-    outbox.prune(now);
-    const draft = outbox.loadDraft();
+    if (this.role !== 'leader') return;
+    const draft = this.deps.drafts?.load() ?? null;
     this.restored = true;
-    const logs = outbox
-      .all()
-      .filter((e) => e.summary !== null)
-      .map((e) => logFromEntry(e));
+    const logs = this.delivery.restoredLogs();
     this.dispatch({ type: 'RESTORE', draft: draft && { phase: draft.phase, call: draft.call, waiting: draft.waiting, parked: draft.parked, savedAt: draft.savedAt }, logs });
-    this.drain();
+    this.delivery.drain();
+  }
+
+  /** Another tab may have settled a log (storage event): look again now rather than at the next wake-up. */
+  recheckLogs(): void {
+    if (this.role === 'leader' && this.restored) this.delivery.drain();
   }
 
   dispatch(input: EventInput): void {
@@ -176,7 +187,7 @@ export class Softphone {
     if (next === this.current && effects.length === 0) return;
     this.current = next;
     // Written before the effects run, so a reload at any point after this finds the call.
-    if (this.restored) this.deps.outbox?.saveDraft(next, event.at);
+    if (this.restored) this.deps.drafts?.save(next, event.at);
     for (const effect of effects) this.run(effect);
     // The host hears first (item label, click-to-dial, channel); the view renders after.
     this.sync();
@@ -186,9 +197,8 @@ export class Softphone {
 
   async stop(): Promise<void> {
     if (this.ticker) clearInterval(this.ticker);
-    if (this.drainTimer) clearTimeout(this.drainTimer);
     this.ticker = null;
-    this.drainTimer = null;
+    this.delivery.stop();
     await this.provider?.stop();
     this.provider = null;
   }
@@ -268,15 +278,8 @@ export class Softphone {
           void host.screenPop(effect.pop).catch(fail('Opening the record'));
           return;
         case 'saveLog': {
-          const outbox = this.deps.outbox;
-          if (!outbox) {
-            this.send(effect.callId, effect.value);
-            return;
-          }
           const log = this.current.logs.find((l) => l.callId === effect.callId);
-          if (outbox.get(effect.callId)) outbox.retryNow(effect.callId, this.now());
-          else outbox.put({ callId: effect.callId, value: effect.value, summary: log?.call ?? null }, this.now());
-          this.drain();
+          this.delivery.submit(effect.callId, effect.value, log?.call ?? null);
           return;
         }
         case 'refreshView':
@@ -287,81 +290,6 @@ export class Softphone {
       // A provider that throws must not take the softphone down with it.
       fail(`The ${effect.type} command`)(error);
     }
-  }
-
-  /** One saveLog round trip; the outcome goes back to the machine (and the outbox, when there is one). */
-  private send(callId: string, value: SaveLogValue): void {
-    const { host, logger, outbox } = this.deps;
-    void host
-      .saveLog(value)
-      .then((taskId) => {
-        outbox?.markSaved(callId, taskId, this.now());
-        this.dispatch({ type: 'LOG_SAVED', callId, taskId });
-      })
-      .catch((error: unknown) => {
-        logger.error('saveLog failed', describe(error));
-        outbox?.markFailed(callId, agentText(error), this.now(), isPermanent(error) ? 'manual' : 'auto');
-        this.dispatch({ type: 'LOG_FAILED', callId, error: agentText(error) });
-      })
-      .finally(() => this.scheduleDrain());
-  }
-
-  /** Sends every log that is due, once each (the outbox's lease stops a second tab sending it too). */
-  private drain(): void {
-    const outbox = this.deps.outbox;
-    if (!outbox || this.role !== 'leader' || this.draining) return;
-    this.draining = true;
-    try {
-      const now = this.now();
-      for (const entry of outbox.pending(now)) {
-        // A send whose answer never came (the page died mid-save) may have created the Task already.
-        const uncertain = entry.status === 'saving' && !entry.taskId;
-        const request = outbox.markSaving(entry.callId, now);
-        if (!request) continue;
-        this.dispatch({ type: 'LOG_SENDING', callId: entry.callId });
-        if (uncertain) void this.findThenSend(entry.callId, request);
-        else this.send(entry.callId, request);
-      }
-    } finally {
-      this.draining = false;
-    }
-    this.scheduleDrain();
-  }
-
-  /**
-   * Asks Salesforce (runApex → SwitchboardSoftphoneService.findCallLog) whether the call's Task exists
-   * before creating it again. If the check itself fails, the log is sent: a rare duplicate is better
-   * than a lost call.
-   */
-  private async findThenSend(callId: string, request: SaveLogValue): Promise<void> {
-    const { host, logger, outbox } = this.deps;
-    let existing = '';
-    try {
-      existing = (await host.runApex(FIND_CALL_LOG.apexClass, FIND_CALL_LOG.methodName, `callObject=${encodeURIComponent(callId)}`)).trim();
-    } catch (error) {
-      logger.warn('Could not check for an existing call log; sending it again', describe(error));
-    }
-    if (isTaskId(existing)) {
-      outbox?.markSaved(callId, existing, this.now());
-      this.dispatch({ type: 'LOG_SAVED', callId, taskId: existing });
-      return;
-    }
-    this.send(callId, request);
-  }
-
-  /** Wakes up for the next automatic retry, and only then: no polling when nothing is owed. */
-  private scheduleDrain(): void {
-    const outbox = this.deps.outbox;
-    if (!outbox || this.role !== 'leader') return;
-    if (this.drainTimer) clearTimeout(this.drainTimer);
-    this.drainTimer = null;
-    const due = outbox.nextDueAt(this.now());
-    if (due === null) return;
-    const wait = Math.max(250, due - this.now());
-    this.drainTimer = setTimeout(() => {
-      this.drainTimer = null;
-      this.drain();
-    }, wait);
   }
 
   /** Brings the host in line with the state; serialised so enable/disable can't race. */
@@ -419,7 +347,7 @@ export class Softphone {
     if (live && !this.ticker) {
       this.ticker = setInterval(() => {
         // Keeps the stored call's time current, so a reload can log the duration the call really had.
-        if (this.role === 'leader' && this.restored) this.deps.outbox?.saveDraft(this.current, this.now());
+        if (this.role === 'leader' && this.restored) this.deps.drafts?.save(this.current, this.now());
         this.sync();
         this.deps.onChange?.(this.current);
       }, 1000);
@@ -428,29 +356,6 @@ export class Softphone {
       this.ticker = null;
     }
   }
-}
-
-/** The Apex the softphone calls to de-duplicate logs (force-app/main/default/classes/SwitchboardSoftphoneService.cls). */
-export const FIND_CALL_LOG = { apexClass: 'SwitchboardSoftphoneService', methodName: 'findCallLog' } as const;
-
-/** Validation failures will fail the same way again: only the agent (after fixing data) retries those. */
-function isPermanent(error: unknown): boolean {
-  if (!(error instanceof OpenCtiError)) return false;
-  const text = `${error.description} ${JSON.stringify(error.details ?? '')}`;
-  return error.code === 'INVALID_PARAM' || /FIELD_CUSTOM_VALIDATION_EXCEPTION|REQUIRED_FIELD_MISSING|INVALID_OR_NULL_FOR_RESTRICTED_PICKLIST|STRING_TOO_LONG/.test(text);
-}
-
-function logFromEntry(entry: OutboxEntry): CallLog {
-  const status: CallLog['status'] = entry.status === 'saved' ? 'saved' : entry.status === 'failed' ? 'failed' : 'saving';
-  return {
-    callId: entry.callId,
-    value: entry.value,
-    status,
-    taskId: entry.taskId,
-    error: entry.error,
-    attempts: entry.attempts,
-    call: entry.summary!
-  };
 }
 
 /** Stands in while no line is connected: every command fails loudly instead of vanishing. */

@@ -131,7 +131,7 @@ function startLog(state: MachineState, call: Call, at: number): Transition {
     status: 'saving',
     taskId: null,
     error: null,
-    attempts: 1,
+    attempts: 0,
     call: { id: call.id, direction: call.direction, display: call.display, startedAt: call.startedAt, connectedAt: call.connectedAt, endedAt: call.endedAt, recordId }
   };
   return [{ ...state, logs: [...state.logs.filter((l) => l.callId !== call.id), log] }, [{ type: 'saveLog', callId: call.id, value }]];
@@ -404,12 +404,13 @@ const ANY_PHASE: PhaseTable = {
   RETRY_LOG: (state, e) => {
     const log = state.logs.find((l) => l.callId === e.callId);
     if (!log || log.status !== 'failed') return stay(state);
-    return [{ ...updateLog(state, e.callId, { status: 'saving', attempts: log.attempts + 1 }), notice: null }, [{ type: 'saveLog', callId: e.callId, value: log.value }]];
+    return [{ ...updateLog(state, e.callId, { status: 'saving' }), notice: null }, [{ type: 'saveLog', callId: e.callId, value: log.value }]];
   },
+  // Log delivery owns the attempt count (one counter, in the outbox); the machine shows it.
   LOG_SENDING: (state, e) => {
     const log = state.logs.find((l) => l.callId === e.callId);
-    if (!log || log.status !== 'failed') return stay(state);
-    return stay(updateLog(state, e.callId, { status: 'saving', attempts: log.attempts + 1 }));
+    if (!log || log.status === 'saved' || (log.status === 'saving' && log.attempts === e.attempts)) return stay(state);
+    return stay(updateLog(state, e.callId, { status: 'saving', attempts: e.attempts }));
   },
   RESTORE: (state, e) => restore(state, e),
   NOTICE: (state, e) => stay({ ...state, notice: e.notice }),

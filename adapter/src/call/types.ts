@@ -124,8 +124,8 @@ export type MachineEvent = { at: number } & (
   | { type: 'LOG_SAVED'; callId: string; taskId: string }
   | { type: 'LOG_FAILED'; callId: string; error: string }
   | { type: 'RETRY_LOG'; callId: string }
-  /** The runner is sending a log now (the outbox's automatic retry, or the first send). */
-  | { type: 'LOG_SENDING'; callId: string }
+  /** Log delivery is sending a log now (the first send or a retry); `attempts` is its count of sends started. */
+  | { type: 'LOG_SENDING'; callId: string; attempts: number }
   /** After a reload: the call that was up (if any) and every log not yet confirmed, from browser storage. */
   | { type: 'RESTORE'; draft: RestoredDraft | null; logs: CallLog[] }
   | { type: 'NOTICE'; notice: Notice }

@@ -1,12 +1,14 @@
-import type { Call, CallLog, MachineState, Phase } from '../call/types';
+import type { CallLog } from '../call/types';
 import type { SaveLogValue } from '../opencti/types';
-import type { EndCause } from '../telephony/provider';
-import { SafeStorage, type StorageLike, type StorageProblem } from '../persistence/safe-storage';
+import { quarantine } from '../persistence/quarantine';
+import { MemoryStorage, SafeStorage } from '../persistence/safe-storage';
+import { parseStoredEntry } from './outbox-schema';
 
 /**
  * The durable call-log outbox: every log the softphone owes Salesforce is written here before
  * `saveLog` is called and stays until Salesforce confirms it, so a reload, a crash or a failed
- * save never loses a call, and a retry never creates a second Task.
+ * save never loses a call, and a retry never creates a second Task. Sending is log-delivery.ts's job;
+ * this module is the stored record and its rules.
  *
  * Idempotency rule (see docs/reliability.md):
  *  - the call's id is the Task's `CallObject`, one entry per call id;
@@ -14,15 +16,17 @@ import { SafeStorage, type StorageLike, type StorageProblem } from '../persisten
  *    `TaskSubtype` (create-only) are not;
  *  - a CREATE is re-sent only when no Task Id was ever returned.
  *
- * Several tabs can share one storage. Only the leader tab (app/leader.ts) drains the outbox;
- * the claim/lease fields are the second line of defence for the moment leadership moves, and
- * for browsers without Web Locks. localStorage has no compare-and-swap, so a lease narrows
- * the window for a double send to a few milliseconds; it cannot close it alone.
+ * One status and one attempt counter per log: `attempts` counts sends started, and each send carries
+ * its attempt number as a claim token, so the answer to an older send can never overwrite a newer claim.
+ *
+ * Times (`now`) are the delivery's monotonic epoch (performance.timeOrigin + performance.now()), not
+ * the wall clock, so a clock set back cannot keep a lease alive for an hour; a stored time further
+ * ahead than any lease or backoff could make it (written before a clock jump) is treated as now.
  */
 
-export const OUTBOX_PREFIX = 'switchboard:outbox:v1:';
-const ENTRY_PREFIX = `${OUTBOX_PREFIX}entry:`;
-const DRAFT_KEY = `${OUTBOX_PREFIX}draft`;
+/** Entry names under the user's store: `outbox:v2:entry:<callId>`. */
+export const OUTBOX_ENTRY_PREFIX = 'outbox:v2:entry:';
+const ENTRY_PREFIX = OUTBOX_ENTRY_PREFIX;
 
 export type OutboxStatus = 'pending' | 'saving' | 'saved' | 'failed';
 
@@ -30,19 +34,24 @@ export type OutboxStatus = 'pending' | 'saving' | 'saved' | 'failed';
 export type LogSummary = CallLog['call'];
 
 export interface OutboxEntry {
-  schema: 1;
+  schema: 2;
   callId: string;
   /** The Task as built for a create (`entityApiName: 'Task'`, `TaskSubtype: 'Call'`, …). */
   value: SaveLogValue;
+  /** Bumped by every put: a send of an older revision leaves the entry due again when it returns. */
+  revision: number;
+  /** The revision the last claimed send carried. */
+  sentRevision: number;
   taskId: string | null;
   status: OutboxStatus;
+  /** Sends started; also the claim token of the send in flight. */
   attempts: number;
   error: string | null;
   /** When the next automatic attempt is due; null = only when the agent asks (permanent failure). */
   nextAttemptAt: number | null;
   createdAt: number;
   savedAt: number | null;
-  /** The tab that is sending it right now, until `claimedUntil`. */
+  /** The tab that is sending it right now, until `claimedUntil` (renewed while the send is in flight). */
   claimedBy: string | null;
   claimedUntil: number;
   summary: LogSummary | null;
@@ -56,19 +65,13 @@ export interface NewOutboxEntry {
   taskId?: string | null;
 }
 
-/** A call interrupted by a reload: the phase and the call exactly as the machine had them. */
-export interface CallDraft {
-  schema: 1;
-  phase: Exclude<Phase, 'idle'>;
-  call: Call;
-  /** Call waiting: the second call offered, and the first call parked on hold. */
-  waiting: Call | null;
-  parked: Call | null;
-  savedAt: number;
+/** A send this tab may start: the exact value, and the token its answer must carry. */
+export interface Claim {
+  request: SaveLogValue;
+  attempt: number;
+  /** No answer ever came for an earlier create: look the Task up before creating it again. */
+  uncertain: boolean;
 }
-
-/** The part of the machine state a draft keeps. */
-export type DraftSource = Pick<MachineState, 'phase' | 'call' | 'waiting' | 'parked'>;
 
 export interface BackoffPolicy {
   baseMs: number;
@@ -78,17 +81,16 @@ export interface BackoffPolicy {
 }
 
 export const DEFAULT_BACKOFF: BackoffPolicy = { baseMs: 2_000, capMs: 60_000, jitter: 0.2 };
-/** How long a send may be in flight before another tab may take it over. */
+/** How long a claim lives without renewal before another tab may take the send over. */
 export const DEFAULT_LEASE_MS = 30_000;
 /** Saved entries are kept this long as a record of which calls already have a Task. */
 export const DEFAULT_RETENTION_MS = 24 * 60 * 60 * 1000;
 
 export interface OutboxOptions {
-  /** `window.localStorage` in the adapter (via browserLocalStorage()); null = memory only. */
-  storage: StorageLike | null;
+  /** The user's store (persistence/storage-scope.ts); a memory store when omitted. */
+  store?: SafeStorage;
   /** This tab's id, written into claims. */
   owner: string;
-  onProblem?: (problem: StorageProblem) => void;
   /** [0, 1); injectable so tests get exact delays. */
   random?: () => number;
   backoff?: BackoffPolicy;
@@ -97,11 +99,7 @@ export interface OutboxOptions {
 }
 
 /** Delay before attempt `failures + 1`, after `failures` failed attempts (1 → base, doubling, capped). */
-export function backoffDelay(
-  failures: number,
-  policy: BackoffPolicy = DEFAULT_BACKOFF,
-  random: () => number = Math.random
-): number {
+export function backoffDelay(failures: number, policy: BackoffPolicy = DEFAULT_BACKOFF, random: () => number = Math.random): number {
   const exponent = Math.max(0, Math.min(failures - 1, 30));
   const raw = Math.min(policy.capMs, policy.baseMs * 2 ** exponent);
   const spread = 1 - policy.jitter + 2 * policy.jitter * clamp01(random());
@@ -124,17 +122,15 @@ export function saveLogRequest(entry: Pick<OutboxEntry, 'value' | 'taskId'>): Sa
 }
 
 export class Outbox {
-  private readonly store: SafeStorage;
+  readonly store: SafeStorage;
   private readonly owner: string;
   private readonly random: () => number;
   private readonly backoff: BackoffPolicy;
-  private readonly leaseMs: number;
+  readonly leaseMs: number;
   private readonly retentionMs: number;
-  private readonly onProblem: (problem: StorageProblem) => void;
 
   constructor(options: OutboxOptions) {
-    this.onProblem = options.onProblem ?? (() => undefined);
-    this.store = new SafeStorage(options.storage, OUTBOX_PREFIX, (p) => this.onProblem(p));
+    this.store = options.store ?? new SafeStorage(new MemoryStorage(), 'switchboard:memory:');
     this.owner = options.owner;
     this.random = options.random ?? Math.random;
     this.backoff = options.backoff ?? DEFAULT_BACKOFF;
@@ -148,25 +144,28 @@ export class Outbox {
   }
 
   /**
-   * Records a log to send (status `pending`, due now). Putting a call id again replaces the
-   * value (new wrap-up data) but keeps the Task Id, so the next send updates that Task.
+   * Records a log to send (due now). Putting a call id again replaces the value (new wrap-up data) but
+   * keeps the Task Id, so the next send updates that Task. A send in flight keeps its claim and status:
+   * the new revision goes out after it returns.
    */
   put(input: NewOutboxEntry, now: number): OutboxEntry {
     const existing = this.get(input.callId);
+    const inFlight = existing?.status === 'saving';
     const entry: OutboxEntry = {
-      schema: 1,
+      schema: 2,
       callId: input.callId,
       value: { ...input.value },
+      revision: (existing?.revision ?? 0) + 1,
+      sentRevision: existing?.sentRevision ?? 0,
       taskId: input.taskId ?? existing?.taskId ?? null,
-      status: 'pending',
+      status: inFlight ? 'saving' : 'pending',
       attempts: existing?.attempts ?? 0,
       error: null,
       nextAttemptAt: now,
       createdAt: existing?.createdAt ?? now,
       savedAt: null,
-      // A send in flight keeps its claim: the new value goes out after it returns.
-      claimedBy: existing?.status === 'saving' ? existing.claimedBy : null,
-      claimedUntil: existing?.status === 'saving' ? existing.claimedUntil : 0,
+      claimedBy: inFlight ? existing.claimedBy : null,
+      claimedUntil: inFlight ? existing.claimedUntil : 0,
       summary: input.summary ?? existing?.summary ?? null
     };
     this.write(entry);
@@ -174,28 +173,25 @@ export class Outbox {
   }
 
   get(callId: string): OutboxEntry | null {
-    const key = ENTRY_PREFIX + callId;
-    return this.readKey(key);
+    return this.readName(ENTRY_PREFIX + callId, Date.now());
   }
 
-  /** Every valid entry, oldest first. Corrupt ones are dropped and reported on the way. */
+  /** Every valid entry, oldest first. Corrupt ones are quarantined and reported on the way. */
   all(): OutboxEntry[] {
     const out: OutboxEntry[] = [];
-    for (const key of this.store.keys()) {
-      if (!key.startsWith(ENTRY_PREFIX)) continue;
-      const entry = this.readKey(key);
+    for (const name of this.store.names()) {
+      if (!name.startsWith(ENTRY_PREFIX)) continue;
+      const entry = this.readName(name, Date.now());
       if (entry) out.push(entry);
     }
     return out.sort((a, b) => a.createdAt - b.createdAt || (a.callId < b.callId ? -1 : 1));
   }
 
-  /**
-   * When the next entry becomes due (the same rules as `pending`), or null when nothing will be sent
-   * without the agent: lets the sender sleep until then instead of polling.
-   */
-  nextDueAt(now: number): number | null {
+  /** When the next entry becomes due, or null when nothing will be sent without the agent. */
+  nextDueAt(now: number, skip: ReadonlySet<string> = new Set()): number | null {
     let next: number | null = null;
     for (const entry of this.all()) {
+      if (skip.has(entry.callId)) continue;
       const at = this.dueAt(entry, now);
       if (at !== null && (next === null || at < next)) next = at;
     }
@@ -207,63 +203,88 @@ export class Outbox {
     return this.all().filter((e) => this.isDue(e, now));
   }
 
+  isDue(entry: OutboxEntry, now: number): boolean {
+    const at = this.dueAt(entry, now);
+    return at !== null && at <= now;
+  }
+
   /**
-   * Claims an entry for sending and returns the exact saveLog value to send, or null when it is
-   * not due, already saved, or another tab holds a live claim. Re-reads after writing so that,
-   * of two tabs racing, the one whose claim was overwritten backs off.
+   * Claims an entry for sending, or null when it is not due, already saved, or another tab holds a live
+   * claim. Re-reads after writing so that, of two tabs racing, the one whose claim was overwritten backs off.
    */
-  markSaving(callId: string, now: number): SaveLogValue | null {
+  claim(callId: string, now: number): Claim | null {
     const entry = this.get(callId);
     if (!entry || !this.isDue(entry, now)) return null;
+    // A create whose answer never came (the sender died or lost it) may have made the Task already.
+    const uncertain = entry.status === 'saving' && !entry.taskId;
     const claimed: OutboxEntry = {
       ...entry,
       status: 'saving',
       attempts: entry.attempts + 1,
+      sentRevision: entry.revision,
       claimedBy: this.owner,
       claimedUntil: now + this.leaseMs
     };
     this.write(claimed);
     const check = this.get(callId);
     if (!check || check.claimedBy !== this.owner || check.attempts !== claimed.attempts) return null;
-    return saveLogRequest(claimed);
+    return { request: saveLogRequest(claimed), attempt: claimed.attempts, uncertain };
   }
 
-  /** Salesforce confirmed the save. Applies whichever tab sent it: the Task exists either way. */
-  markSaved(callId: string, taskId: string, now: number): OutboxEntry | null {
+  /** Kept for callers that only need the value (tests, tools): `claim(…)?.request`. */
+  markSaving(callId: string, now: number): SaveLogValue | null {
+    return this.claim(callId, now)?.request ?? null;
+  }
+
+  /** Extends this tab's claim while its send is in flight. False when the claim is no longer ours. */
+  renew(callId: string, attempt: number, now: number): boolean {
     const entry = this.get(callId);
-    if (!entry) return null;
-    const saved: OutboxEntry = {
-      ...entry,
-      status: 'saved',
-      taskId,
-      error: null,
-      savedAt: now,
-      nextAttemptAt: null,
-      claimedBy: null,
-      claimedUntil: 0
-    };
-    this.write(saved);
-    return saved;
+    if (!entry || entry.status !== 'saving' || entry.attempts !== attempt || entry.claimedBy !== this.owner) return false;
+    this.write({ ...entry, claimedUntil: now + this.leaseMs });
+    return true;
   }
 
   /**
-   * The save failed. `retry: 'auto'` schedules the next attempt with exponential backoff;
-   * `'manual'` (an error a retry cannot fix, e.g. a validation rule) waits for the agent.
+   * Salesforce confirmed a save. The Task exists whoever sent it, so its Id is always kept; but the answer
+   * to an older attempt (`attempt` given and not the latest) leaves the newer claim alone. When the wrap-up
+   * changed while the send was in flight, the entry is due again at once, as an update.
    */
-  markFailed(
-    callId: string,
-    error: string,
-    now: number,
-    retry: 'auto' | 'manual' = 'auto'
-  ): OutboxEntry | null {
+  markSaved(callId: string, taskId: string, now: number, attempt?: number): OutboxEntry | null {
+    const entry = this.get(callId);
+    if (!entry) return null;
+    if (attempt !== undefined && attempt !== entry.attempts) {
+      if (!entry.taskId) this.write({ ...entry, taskId });
+      return null;
+    }
+    const changedMeanwhile = entry.revision > entry.sentRevision;
+    const next: OutboxEntry = {
+      ...entry,
+      status: changedMeanwhile ? 'pending' : 'saved',
+      taskId,
+      error: null,
+      savedAt: changedMeanwhile ? null : now,
+      nextAttemptAt: changedMeanwhile ? now : null,
+      claimedBy: null,
+      claimedUntil: 0
+    };
+    this.write(next);
+    return next;
+  }
+
+  /**
+   * The save failed. `retry: 'auto'` schedules the next attempt with exponential backoff; `'manual'`
+   * (an error a retry cannot fix, e.g. a validation rule) waits for the agent. Ignored for a saved entry
+   * and for the answer to an older attempt.
+   */
+  markFailed(callId: string, error: string, now: number, retry: 'auto' | 'manual' = 'auto', attempt?: number): OutboxEntry | null {
     const entry = this.get(callId);
     if (!entry || entry.status === 'saved') return null;
+    if (attempt !== undefined && attempt !== entry.attempts) return null;
     const failed: OutboxEntry = {
       ...entry,
       status: 'failed',
       error,
-      nextAttemptAt:
-        retry === 'auto' ? now + backoffDelay(Math.max(1, entry.attempts), this.backoff, this.random) : null,
+      nextAttemptAt: retry === 'auto' ? now + backoffDelay(Math.max(1, entry.attempts), this.backoff, this.random) : null,
       claimedBy: null,
       claimedUntil: 0
     };
@@ -292,293 +313,39 @@ export class Outbox {
     return dropped;
   }
 
-  // ---- the call in progress ------------------------------------------------------------
-
-  /** Call after every state change (cheap: one key). Idle with no call clears it. */
-  saveDraft(state: DraftSource, now: number): void {
-    const { phase, call } = state;
-    if (phase === 'idle' || !call) return this.clearDraft();
-    const draft: CallDraft = {
-      schema: 1,
-      phase,
-      call,
-      waiting: state.waiting ?? null,
-      parked: state.parked ?? null,
-      savedAt: now
-    };
-    this.store.set(DRAFT_KEY, JSON.stringify(draft));
-  }
-
-  loadDraft(): CallDraft | null {
-    const raw = this.store.get(DRAFT_KEY);
-    if (raw === null) return null;
-    const draft = parseDraft(raw);
-    if (!draft) this.drop(DRAFT_KEY, 'The saved call in progress was unreadable and was discarded.');
-    return draft;
-  }
-
-  clearDraft(): void {
-    this.store.remove(DRAFT_KEY);
-  }
-
   // ---- internals ---------------------------------------------------------------------------
-
-  private isDue(entry: OutboxEntry, now: number): boolean {
-    const at = this.dueAt(entry, now);
-    return at !== null && at <= now;
-  }
 
   /** When an entry may be sent automatically: null for saved ones and those waiting for the agent. */
   private dueAt(entry: OutboxEntry, now: number): number | null {
     if (entry.status === 'saved') return null;
-    if (entry.status === 'saving') return entry.claimedUntil; // the sender died mid-send once the lease ends
+    if (entry.status === 'saving') return this.leaseEnd(entry, now); // the sender died mid-send once the lease ends
     if (entry.nextAttemptAt === null) return null;
-    return this.claimedByOther(entry, now) ? Math.max(entry.nextAttemptAt, entry.claimedUntil) : entry.nextAttemptAt;
+    // No backoff is longer than the cap: a later time was written before the clock went back.
+    const next = entry.nextAttemptAt - now > this.backoff.capMs ? now : entry.nextAttemptAt;
+    return entry.claimedBy !== null && entry.claimedBy !== this.owner ? Math.max(next, this.leaseEnd(entry, now)) : next;
   }
 
-  private claimedByOther(entry: OutboxEntry, now: number): boolean {
-    return entry.claimedBy !== null && entry.claimedBy !== this.owner && entry.claimedUntil > now;
+  /** A lease never reaches further than one lease from now; one that does was written before the clock went back. */
+  private leaseEnd(entry: OutboxEntry, now: number): number {
+    return entry.claimedUntil - now > this.leaseMs ? now : entry.claimedUntil;
   }
 
   private write(entry: OutboxEntry): void {
     this.store.set(ENTRY_PREFIX + entry.callId, JSON.stringify(entry));
   }
 
-  private readKey(key: string): OutboxEntry | null {
-    const raw = this.store.get(key);
+  private readName(name: string, wallNow: number): OutboxEntry | null {
+    const raw = this.store.get(name);
     if (raw === null) return null;
-    const entry = parseEntry(raw);
-    if (!entry || ENTRY_PREFIX + entry.callId !== key) {
-      this.drop(key, 'A stored call log was unreadable and was discarded.');
+    const entry = parseStoredEntry(raw);
+    if (!entry || ENTRY_PREFIX + entry.callId !== name) {
+      quarantine(this.store, name, raw, wallNow, 'A stored call log could not be read, so it was set aside and will not be sent. Check the Task for that call.');
       return null;
     }
     return entry;
   }
-
-  private drop(key: string, message: string): void {
-    this.store.remove(key);
-    try {
-      this.onProblem({ kind: 'corrupt-entry', message, key });
-    } catch {
-      // Reporting must not break reading.
-    }
-  }
 }
 
-// ---- parsing: stored JSON is untrusted (another version, a browser extension, a bad write) ---
-
-type Json = Record<string, unknown>;
-
-const STATUSES: readonly OutboxStatus[] = ['pending', 'saving', 'saved', 'failed'];
-/** A Record, not a list, so adding an EndCause fails to compile here until it is added. */
-const END_CAUSES: Record<EndCause, true> = {
-  'local-hangup': true,
-  'remote-hangup': true,
-  busy: true,
-  'no-answer': true,
-  rejected: true,
-  canceled: true,
-  'not-found': true,
-  unavailable: true,
-  'auth-failed': true,
-  'bad-media': true,
-  'connection-lost': true,
-  'invalid-number': true,
-  error: true
-};
-const DRAFT_PHASES: readonly Phase[] = ['dialing', 'ringing', 'connected', 'held', 'wrapUp'];
-/** Salesforce field API names; also keeps `__proto__` and friends out of rebuilt objects. */
-const FIELD_NAME = /^[A-Za-z][A-Za-z0-9_]{0,79}$/;
-
-function parseJson(raw: string): Json | null {
-  try {
-    const value: unknown = JSON.parse(raw);
-    return isRecord(value) ? value : null;
-  } catch {
-    return null;
-  }
-}
-
-function parseEntry(raw: string): OutboxEntry | null {
-  const j = parseJson(raw);
-  if (!j || j['schema'] !== 1) return null;
-  const value = parseSaveLogValue(j['value']);
-  const status = j['status'];
-  if (
-    !isNonEmptyString(j['callId']) ||
-    !value ||
-    !STATUSES.includes(status as OutboxStatus) ||
-    !isNullable(j['taskId'], isNonEmptyString) ||
-    !isCount(j['attempts']) ||
-    !isNullable(j['error'], isString) ||
-    !isNullable(j['nextAttemptAt'], isFiniteNumber) ||
-    !isFiniteNumber(j['createdAt']) ||
-    !isNullable(j['savedAt'], isFiniteNumber) ||
-    !isNullable(j['claimedBy'], isString) ||
-    !isFiniteNumber(j['claimedUntil'])
-  ) {
-    return null;
-  }
-  const summary = j['summary'] === null || j['summary'] === undefined ? null : parseSummary(j['summary']);
-  if (summary === undefined) return null;
-  return {
-    schema: 1,
-    callId: j['callId'],
-    value,
-    taskId: j['taskId'],
-    status: status as OutboxStatus,
-    attempts: j['attempts'],
-    error: j['error'],
-    nextAttemptAt: j['nextAttemptAt'],
-    createdAt: j['createdAt'],
-    savedAt: j['savedAt'],
-    claimedBy: j['claimedBy'],
-    claimedUntil: j['claimedUntil'],
-    summary
-  };
-}
-
-function parseSaveLogValue(v: unknown): SaveLogValue | null {
-  if (!isRecord(v)) return null;
-  const out: SaveLogValue = {};
-  for (const [field, x] of Object.entries(v)) {
-    if (!FIELD_NAME.test(field)) return null;
-    if (x === null || typeof x === 'string' || typeof x === 'boolean' || isFiniteNumber(x)) out[field] = x;
-    else return null;
-  }
-  return out;
-}
-
-/** undefined = present but invalid. */
-function parseSummary(v: unknown): LogSummary | undefined {
-  if (!isRecord(v)) return undefined;
-  const { id, direction, display, startedAt, connectedAt, endedAt, recordId } = v;
-  if (
-    !isNonEmptyString(id) ||
-    (direction !== 'inbound' && direction !== 'outbound') ||
-    !isString(display) ||
-    !isFiniteNumber(startedAt) ||
-    !isNullable(connectedAt, isFiniteNumber) ||
-    !isNullable(endedAt, isFiniteNumber) ||
-    !isNullable(recordId, isString)
-  ) {
-    return undefined;
-  }
-  return { id, direction, display, startedAt, connectedAt, endedAt, recordId };
-}
-
-function parseDraft(raw: string): CallDraft | null {
-  const j = parseJson(raw);
-  if (!j || j['schema'] !== 1 || !DRAFT_PHASES.includes(j['phase'] as Phase) || !isFiniteNumber(j['savedAt']))
-    return null;
-  const call = parseCall(j['call']);
-  // Absent in drafts from before call waiting: nothing was waiting or parked then.
-  const waiting = j['waiting'] === undefined || j['waiting'] === null ? null : parseCall(j['waiting']);
-  const parked = j['parked'] === undefined || j['parked'] === null ? null : parseCall(j['parked']);
-  if (!call || (j['waiting'] && !waiting) || (j['parked'] && !parked)) return null;
-  return { schema: 1, phase: j['phase'] as CallDraft['phase'], call, waiting, parked, savedAt: j['savedAt'] };
-}
-
-/** Checks the fields the machine relies on; rebuilds the object so no stray keys ride along. */
-function parseCall(v: unknown): Call | null {
-  if (!isRecord(v)) return null;
-  const c = v;
-  const ok =
-    isNonEmptyString(c['id']) &&
-    (c['direction'] === 'inbound' || c['direction'] === 'outbound') &&
-    isString(c['dial']) &&
-    isString(c['display']) &&
-    isNullable(c['callerName'], isString) &&
-    isFiniteNumber(c['startedAt']) &&
-    isNullable(c['connectedAt'], isFiniteNumber) &&
-    isNullable(c['endedAt'], isFiniteNumber) &&
-    (c['endCause'] === null ||
-      (typeof c['endCause'] === 'string' && Object.hasOwn(END_CAUSES, c['endCause']))) &&
-    typeof c['muted'] === 'boolean' &&
-    typeof c['held'] === 'boolean' &&
-    isNullable(c['params'], isString) &&
-    isNullable(c['transferTo'] ?? null, isString) &&
-    isString(c['disposition']) &&
-    isString(c['notes']);
-  if (!ok) return null;
-  const who = parseRef(c['who']);
-  const what = parseRef(c['what']);
-  const screenPop = parseScreenPop(c['screenPop']);
-  if (who === undefined || what === undefined || !screenPop) return null;
-  return {
-    id: c['id'] as string,
-    direction: c['direction'] as Call['direction'],
-    dial: c['dial'] as string,
-    display: c['display'] as string,
-    callerName: c['callerName'] as string | null,
-    startedAt: c['startedAt'] as number,
-    connectedAt: c['connectedAt'] as number | null,
-    endedAt: c['endedAt'] as number | null,
-    endCause: c['endCause'] as Call['endCause'],
-    muted: c['muted'] as boolean,
-    held: c['held'] as boolean,
-    who,
-    what,
-    params: c['params'] as string | null,
-    screenPop,
-    // Absent in drafts written before transfers existed: no transfer then.
-    transferTo: (c['transferTo'] as string | null | undefined) ?? null,
-    disposition: c['disposition'] as string,
-    notes: c['notes'] as string
-  };
-}
-
-function parseRef(v: unknown): Call['who'] | undefined {
-  if (v === null) return null;
-  if (
-    !isRecord(v) ||
-    !isNonEmptyString(v['id']) ||
-    !isNullable(v['name'], isString) ||
-    !isNullable(v['objectType'], isString)
-  )
-    return undefined;
-  return { id: v['id'], name: v['name'], objectType: v['objectType'] };
-}
-
-function parseScreenPop(v: unknown): Call['screenPop'] | null {
-  if (!isRecord(v)) return null;
-  switch (v['status']) {
-    case 'none':
-    case 'searching':
-      return { status: v['status'] };
-    case 'failed':
-      return isString(v['error']) ? { status: 'failed', error: v['error'] } : null;
-    case 'found': {
-      const raw = v['matches'];
-      if (!Array.isArray(raw)) return null;
-      const matches = raw.map(parseRef);
-      return matches.every((m): m is NonNullable<typeof m> => m !== null && m !== undefined)
-        ? { status: 'found', matches }
-        : null;
-    }
-    default:
-      return null;
-  }
-}
-
-function isRecord(v: unknown): v is Json {
-  return typeof v === 'object' && v !== null && !Array.isArray(v);
-}
-function isString(v: unknown): v is string {
-  return typeof v === 'string';
-}
-function isNonEmptyString(v: unknown): v is string {
-  return typeof v === 'string' && v.length > 0;
-}
-function isFiniteNumber(v: unknown): v is number {
-  return typeof v === 'number' && Number.isFinite(v);
-}
-function isCount(v: unknown): v is number {
-  return isFiniteNumber(v) && Number.isInteger(v) && v >= 0;
-}
-function isNullable<T>(v: unknown, check: (x: unknown) => x is T): v is T | null {
-  return v === null || check(v);
-}
 function clamp01(x: number): number {
   return Number.isFinite(x) ? Math.min(Math.max(x, 0), 0.999_999) : 0.5;
 }

@@ -2,8 +2,12 @@
  * A `Storage`-shaped store that never throws. Browser storage fails in ordinary ways: quota
  * exceeded, storage disabled by policy, a sandboxed or partitioned frame where merely reading
  * `window.localStorage` throws a SecurityError. A softphone must keep working through all of
- * them, so on the first failure this store copies what it can into memory, reports the problem
- * once, and carries on in memory: the data then lives as long as the page, not longer.
+ * them, so on the first failure this store copies what it can into memory, removes the durable
+ * copies it can no longer keep current, reports the problem once, and carries on in memory: the
+ * data then lives as long as the page, not longer.
+ *
+ * Names passed to get/set/remove are relative to the store's prefix (in the adapter, the prefix
+ * binds every item to one org and one Salesforce user: persistence/storage-scope.ts).
  */
 
 /** The part of `Storage` we use; `window.localStorage` satisfies it, tests pass a Map-backed fake. */
@@ -13,6 +17,13 @@ export interface StorageLike {
   getItem(key: string): string | null;
   setItem(key: string, value: string): void;
   removeItem(key: string): void;
+}
+
+/** What other modules need from a store: read, write and delete by name. */
+export interface KeyValueStore {
+  get(name: string): string | null;
+  set(name: string, value: string): void;
+  remove(name: string): void;
 }
 
 export interface StorageProblem {
@@ -52,25 +63,27 @@ export class MemoryStorage implements StorageLike {
   }
 }
 
-export class SafeStorage {
+export const NO_STORAGE_MESSAGE =
+  'This browser gives the softphone no storage, so call logs not yet saved are kept only until this page closes.';
+
+export class SafeStorage implements KeyValueStore {
   private backing: StorageLike;
   private durable: boolean;
+  private readonly listeners: Array<(problem: StorageProblem) => void> = [];
 
   /**
    * @param storage the durable store, or null when there is none (then memory from the start)
-   * @param prefix only keys under it are copied to memory on failure: other apps' data is not ours
+   * @param prefix every item lives under it; other keys (other apps, other users) are never touched here
    */
   constructor(
     storage: StorageLike | null,
-    private readonly prefix: string,
-    private readonly onProblem: (problem: StorageProblem) => void = () => undefined
+    readonly prefix: string,
+    onProblem?: (problem: StorageProblem) => void
   ) {
+    if (onProblem) this.listeners.push(onProblem);
     this.backing = storage ?? new MemoryStorage();
     this.durable = storage !== null;
-    if (!storage)
-      this.report(
-        'No browser storage is available; call logs are kept in memory only until this page closes.'
-      );
+    if (!storage) this.report({ kind: 'storage-unavailable', message: NO_STORAGE_MESSAGE });
   }
 
   /** False once we have fallen back to memory: the caller may want to tell the agent. */
@@ -78,80 +91,92 @@ export class SafeStorage {
     return this.durable;
   }
 
-  get(key: string): string | null {
-    return this.guard(
-      () => this.backing.getItem(key),
-      () => this.backing.getItem(key)
-    );
+  /** Problems from now on also go to `listener` (the adapter wires the softphone's notice in late). */
+  onProblem(listener: (problem: StorageProblem) => void): void {
+    this.listeners.push(listener);
   }
 
-  set(key: string, value: string): void {
-    this.guard(
-      () => this.backing.setItem(key, value),
-      () => this.backing.setItem(key, value)
-    );
+  get(name: string): string | null {
+    return this.guard(() => this.backing.getItem(this.prefix + name));
   }
 
-  remove(key: string): void {
-    this.guard(
-      () => this.backing.removeItem(key),
-      () => this.backing.removeItem(key)
-    );
+  set(name: string, value: string): void {
+    this.guard(() => this.backing.setItem(this.prefix + name, value));
   }
 
-  /** Every key under our prefix (snapshot: safe to modify the store while iterating the result). */
-  keys(): string[] {
-    return this.guard(
-      () => this.collectKeys(this.backing),
-      () => this.collectKeys(this.backing)
-    );
+  remove(name: string): void {
+    this.guard(() => this.backing.removeItem(this.prefix + name));
   }
 
-  private collectKeys(storage: StorageLike): string[] {
-    const out: string[] = [];
-    for (let i = 0; i < storage.length; i += 1) {
-      const key = storage.key(i);
-      if (key !== null && key.startsWith(this.prefix)) out.push(key);
+  /** Every name under our prefix (snapshot: safe to modify the store while iterating the result). */
+  names(): string[] {
+    return this.guard(() => collectKeys(this.backing, this.prefix).map((key) => key.slice(this.prefix.length)));
+  }
+
+  /** Reports a problem found by a reader of this store (e.g. a corrupt entry), to the same listeners. */
+  report(problem: StorageProblem): void {
+    for (const listener of this.listeners) {
+      try {
+        listener(problem);
+      } catch {
+        // A failing reporter must not break storage.
+      }
     }
-    return out;
   }
 
-  /** Runs `op`; on a throw, falls back to memory once and runs `retry` there. */
-  private guard<T>(op: () => T, retry: () => T): T {
+  /** Runs `op`; on a throw, falls back to memory once and runs it again there. */
+  private guard<T>(op: () => T): T {
     try {
       return op();
     } catch (error) {
       if (!this.durable) throw error; // MemoryStorage does not throw; if it does, that is a bug worth seeing
       this.fallBack(error);
-      return retry();
+      return op();
     }
   }
 
   private fallBack(error: unknown): void {
     const failed = this.backing;
     const memory = new MemoryStorage();
+    let keys: string[] = [];
     // Quota errors still allow reads: keep what is already stored so nothing pending is lost.
     try {
-      for (const key of this.collectKeys(failed)) {
+      keys = collectKeys(failed, this.prefix);
+      for (const key of keys) {
         const value = failed.getItem(key);
         if (value !== null) memory.setItem(key, value);
       }
     } catch {
       // Reads fail too (storage disabled mid-session): memory starts empty.
     }
+    // From here on the durable copies would go stale: a reload would find a call still "ringing" that was
+    // answered and logged since, and log it again. Removing frees space too, so removal normally works.
+    let leftBehind = 0;
+    for (const key of keys) {
+      try {
+        failed.removeItem(key);
+      } catch {
+        leftBehind += 1;
+      }
+    }
     this.backing = memory;
     this.durable = false;
     const name = error instanceof Error ? error.name : 'Error';
-    this.report(
-      `Browser storage failed (${name}); call logs are kept in memory only until this page closes.`
-    );
+    this.report({
+      kind: 'storage-unavailable',
+      message:
+        `Browser storage failed (${name}), so call logs and the call in progress are now kept in this page only: ` +
+        `save your logs before closing or reloading it.` +
+        (leftBehind > 0 ? ' Some older copies could not be removed.' : '')
+    });
   }
+}
 
-  private report(message: string): void {
-    try {
-      this.onProblem({ kind: 'storage-unavailable', message });
-    } catch {
-      // A failing reporter must not break storage.
-    }
+function collectKeys(storage: StorageLike, prefix: string): string[] {
+  const out: string[] = [];
+  for (let i = 0; i < storage.length; i += 1) {
+    const key = storage.key(i);
+    if (key !== null && key.startsWith(prefix)) out.push(key);
   }
+  return out;
 }

@@ -15,6 +15,8 @@ export interface SwitchboardSettings {
   registerExpires: number;
   defaultCountry: string;
   dispositions: string[];
+  /** Whether agents may keep their SIP password in this browser ("Remember on this device"). */
+  allowRememberPassword: boolean;
   /** Human-readable configuration problems, shown to the agent and logged. */
   problems: string[];
 }
@@ -78,6 +80,12 @@ export function parseSettings(raw: CallCenterSettings): SwitchboardSettings {
     .filter((s) => s.length > 0 && s.length <= 255);
   const uniqueDispositions = [...new Set(dispositions)];
 
+  // Admins who cannot accept a plaintext password in the browser's storage turn this off.
+  const rememberRaw = get('allowRememberPassword').toLowerCase();
+  let allowRememberPassword = true;
+  if (rememberRaw === 'false') allowRememberPassword = false;
+  else if (rememberRaw !== '' && rememberRaw !== 'true') problems.push(`${where('allowRememberPassword')} is "${rememberRaw}"; use true or false. Using true.`);
+
   return {
     provider,
     webSocketUrl,
@@ -86,6 +94,7 @@ export function parseSettings(raw: CallCenterSettings): SwitchboardSettings {
     registerExpires,
     defaultCountry,
     dispositions: uniqueDispositions.length > 0 ? uniqueDispositions : DEFAULT_DISPOSITIONS,
+    allowRememberPassword,
     problems
   };
 }

@@ -1,7 +1,8 @@
 import type { DeviceOption } from '../ui/actions';
 import type { AudioDevices } from './provider';
 
-const KEY = 'switchboard:audio-devices:v1';
+/** Relative to the user's store (persistence/storage-scope.ts), like every stored item. */
+const KEY = 'audio-devices:v1';
 
 /** Lists microphones and speakers. Labels are empty until the page may use the microphone. */
 export async function listAudioDevices(media: Pick<MediaDevices, 'enumerateDevices'> | undefined): Promise<{ inputs: DeviceOption[]; outputs: DeviceOption[] }> {

@@ -1,10 +1,16 @@
+import { maxLength, minLength, object, optional, pipe, safeParse, string } from 'valibot';
+import type { KeyValueStore } from '../persistence/safe-storage';
 import type { SipCredentials } from './sip/sip-config';
 
 /**
- * "Remember on this device": only when the agent ticks it, in this browser's localStorage for the
- * Visualforce domain, and removed on logout. Never in metadata, the bundle or logs.
+ * "Remember on this device": only when the agent ticks it and the call center allows it
+ * (`switchboard/allowRememberPassword`), removed on logout and whenever a login fails. Never in
+ * metadata, the bundle or logs. The store it is given is bound to the Salesforce user
+ * (persistence/storage-scope.ts), so the next person on this browser never gets it.
+ * It is still plaintext in the browser's storage for the org's Visualforce origin: see
+ * docs/reliability.md, "What is stored in the browser".
  */
-const KEY = 'switchboard:sip-credentials:v1';
+const NAME = 'sip-credentials:v1';
 
 export interface CredentialStore {
   load(): SipCredentials | null;
@@ -12,32 +18,38 @@ export interface CredentialStore {
   forget(): void;
 }
 
-export function localCredentialStore(storage: Pick<Storage, 'getItem' | 'setItem' | 'removeItem'> | null): CredentialStore {
+// The same bounds as the login form's fields.
+const CredentialsSchema = object({
+  user: pipe(string(), minLength(1), maxLength(128)),
+  password: pipe(string(), maxLength(256)),
+  displayName: optional(pipe(string(), maxLength(256)))
+});
+
+export function localCredentialStore(store: KeyValueStore): CredentialStore {
   return {
     load() {
+      const raw = store.get(NAME);
+      if (!raw) return null;
+      let json: unknown;
       try {
-        const raw = storage?.getItem(KEY);
-        if (!raw) return null;
-        const parsed = JSON.parse(raw) as Partial<SipCredentials>;
-        if (typeof parsed.user !== 'string' || typeof parsed.password !== 'string' || !parsed.user) return null;
-        return { user: parsed.user, password: parsed.password, ...(typeof parsed.displayName === 'string' && parsed.displayName ? { displayName: parsed.displayName } : {}) };
+        json = JSON.parse(raw);
       } catch {
+        json = null;
+      }
+      const parsed = safeParse(CredentialsSchema, json);
+      if (!parsed.success) {
+        // Unreadable credentials are no use to anyone: gone, rather than kept around.
+        store.remove(NAME);
         return null;
       }
+      const { user, password, displayName } = parsed.output;
+      return { user, password, ...(displayName ? { displayName } : {}) };
     },
     save(credentials) {
-      try {
-        storage?.setItem(KEY, JSON.stringify({ user: credentials.user, password: credentials.password, displayName: credentials.displayName }));
-      } catch {
-        // Storage may be full or blocked in a third-party frame; the agent simply logs in again next time.
-      }
+      store.set(NAME, JSON.stringify({ user: credentials.user, password: credentials.password, displayName: credentials.displayName }));
     },
     forget() {
-      try {
-        storage?.removeItem(KEY);
-      } catch {
-        // Same as above: nothing to clean up if storage is unavailable.
-      }
+      store.remove(NAME);
     }
   };
 }

@@ -17,6 +17,8 @@ export interface LineView {
   /** `elsewhere`: another Salesforce tab owns the phone; this one mirrors it. */
   status: 'loggedOut' | 'connecting' | 'connected' | 'elsewhere';
   error: string | null;
+  /** False when the call center forbids keeping SIP passwords in this browser (`switchboard/allowRememberPassword`). */
+  allowRemember?: boolean;
   login(credentials: SipCredentials, remember: boolean): void;
   logout(): void;
   /** Ask the tab that owns the phone to hand it over (it does when idle). */

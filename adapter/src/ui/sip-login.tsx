@@ -7,6 +7,7 @@ export function SipLogin({ line }: { line: LineView }) {
   const [password, setPassword] = useState('');
   const [remember, setRemember] = useState(false);
   const busy = line.status === 'connecting';
+  const allowRemember = line.allowRemember !== false;
   return (
     <form
       class="slds-p-around_small sb-login"
@@ -14,7 +15,7 @@ export function SipLogin({ line }: { line: LineView }) {
       aria-label="Phone login"
       onSubmit={(e) => {
         e.preventDefault();
-        if (!busy && user.trim() && password) line.login({ user: user.trim(), password }, remember);
+        if (!busy && user.trim() && password) line.login({ user: user.trim(), password }, remember && allowRemember);
       }}
     >
       <p class="slds-text-title_caps slds-m-bottom_x-small">Log in to the phone system</p>
@@ -39,15 +40,17 @@ export function SipLogin({ line }: { line: LineView }) {
           <input id="sb-sip-password" class="slds-input" type="password" data-id="sip-password" autoComplete="current-password" maxLength={256} required value={password} onInput={(e) => setPassword((e.target as HTMLInputElement).value)} />
         </div>
       </div>
-      <div class="slds-form-element slds-m-top_x-small">
-        <div class="slds-checkbox">
-          <input type="checkbox" id="sb-sip-remember" data-id="sip-remember" checked={remember} onChange={(e) => setRemember((e.target as HTMLInputElement).checked)} />
-          <label class="slds-checkbox__label" for="sb-sip-remember">
-            <span class="slds-checkbox_faux" />
-            <span class="slds-form-element__label">Remember on this device</span>
-          </label>
+      {allowRemember ? (
+        <div class="slds-form-element slds-m-top_x-small">
+          <div class="slds-checkbox">
+            <input type="checkbox" id="sb-sip-remember" data-id="sip-remember" checked={remember} onChange={(e) => setRemember((e.target as HTMLInputElement).checked)} />
+            <label class="slds-checkbox__label" for="sb-sip-remember">
+              <span class="slds-checkbox_faux" />
+              <span class="slds-form-element__label">Remember on this device</span>
+            </label>
+          </div>
         </div>
-      </div>
+      ) : null}
       <button type="submit" class="slds-button slds-button_brand slds-button_stretch slds-m-top_small" data-id="sip-login-button" disabled={busy}>
         {busy ? 'Connecting…' : 'Log in'}
       </button>
