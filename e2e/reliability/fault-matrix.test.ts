@@ -2,12 +2,15 @@ import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import type { Frame, Page } from 'playwright-core';
 import { SEED_IDS } from '../../emulator/host/data';
-import type { EmulatorSnapshot, WindowWithEmulator } from '../../emulator/host/api';
-import { EmulatorSession, hostState, openPhone, waitForHost, tap } from '../support/emulator-session';
+import type { WindowWithEmulator } from '../../emulator/host/api';
+import { EmulatorSession, assertOneTaskPerCallAfterSettle, hostState, openPhone, waitForHost, tap } from '../support/emulator-session';
 
 /**
  * The fault matrix (docs/reliability.md): each fault injected for real against the real adapter in
- * the emulator, and every row ends by counting Tasks — 0 lost, 0 duplicated.
+ * the emulator. Every row ends by waiting a settle period (longer than the lease plus a backoff) and
+ * then counting Tasks in the server's org — the one every tab writes to — 0 lost, 0 duplicated.
+ * Slower rows live in their own files (slow-save-*.test.ts, storage-full, blocked-site-data,
+ * forged-tab-messages, second-user) so they run in parallel processes.
  */
 const session = new EmulatorSession();
 before(() => session.open());
@@ -34,11 +37,6 @@ async function callOut(page: Page, phone: Frame, number: string): Promise<void> 
   await phone.locator('[data-id="call-state"][data-phase="connected"]').waitFor({ timeout: 5000 });
 }
 
-function assertNoDuplicates(s: EmulatorSnapshot): void {
-  const ids = s.tasks.map((t) => String(t.fields.CallObject));
-  assert.equal(new Set(ids).size, ids.length, `duplicate Tasks: ${ids.join(', ')}`);
-}
-
 describe('fault matrix', () => {
   test('saveLog fails twice, then succeeds: retried automatically with backoff, exactly one Task', async () => {
     const { page, phone } = await session.newPage();
@@ -52,9 +50,7 @@ describe('fault matrix', () => {
     const s = await waitForHost(page, (st) => st.tasks.length === 1, 'the automatic retries', 20_000);
     await phone.locator('li[data-status="saved"]').waitFor({ timeout: 5000 });
     assert.equal(s.calls.filter((c) => c.methodName === 'saveLog').length, 3);
-    assertNoDuplicates(s);
-    await page.waitForTimeout(500);
-    assert.equal((await hostState(page)).tasks.length, 1);
+    await assertOneTaskPerCallAfterSettle(session.org, 1);
     await page.close();
   });
 
@@ -72,7 +68,7 @@ describe('fault matrix', () => {
     const seconds = Number(s.tasks[0]!.fields.CallDurationInSeconds);
     assert.ok(seconds >= 2 && seconds <= 4, `duration ${seconds}s`);
     assert.equal(s.tasks[0]!.fields.WhoId, SEED_IDS.grace);
-    assertNoDuplicates(s);
+    await assertOneTaskPerCallAfterSettle(session.org, 1);
     await page.close();
   });
 
@@ -91,7 +87,7 @@ describe('fault matrix', () => {
     await tap(page, fresh, '[data-id="save-log"]');
     const s = await waitForHost(page, (st) => st.tasks.length === 1, 'the Task');
     assert.match(String(s.tasks[0]!.fields.Description), /^Call back after 3pm/);
-    assertNoDuplicates(s);
+    await assertOneTaskPerCallAfterSettle(session.org, 1);
     await page.close();
   });
 
@@ -110,7 +106,7 @@ describe('fault matrix', () => {
     const s = await hostState(page);
     assert.equal(s.tasks.length, 1);
     assert.ok(s.calls.some((c) => c.methodName === 'runApex' && c.args.apexClass === 'SwitchboardSoftphoneService'), 'checked before re-creating');
-    assertNoDuplicates(s);
+    await assertOneTaskPerCallAfterSettle(session.org, 1);
     await page.close();
   });
 
@@ -152,11 +148,12 @@ describe('fault matrix', () => {
     await secondPhone.locator('[data-id="elsewhere"]').waitFor({ state: 'detached', timeout: 5000 });
     await secondPhone.locator('[data-id="wrapup-form"]').waitFor({ timeout: 5000 });
     await tap(second, secondPhone, '[data-id="save-log"]');
-    const s = await waitForHost(second, (st) => st.tasks.length === 1, 'the Task from the new leader');
-    assert.equal(s.tasks[0]!.fields.CallType, 'Inbound');
-    assert.equal(s.tasks[0]!.fields.WhoId, SEED_IDS.ada);
-    assert.ok(Number(s.tasks[0]!.fields.CallDurationInSeconds) >= 1);
-    assertNoDuplicates(s);
+    // The org is shared: this tab sees the first call's Task (written by the closed tab) too.
+    const s = await waitForHost(second, (st) => st.tasks.length === 2, 'the Task from the new leader');
+    const inbound = s.tasks.find((t) => t.fields.CallType === 'Inbound');
+    assert.equal(inbound?.fields.WhoId, SEED_IDS.ada);
+    assert.ok(Number(inbound?.fields.CallDurationInSeconds) >= 1);
+    await assertOneTaskPerCallAfterSettle(session.org, 2);
     await second.close();
   });
 });
