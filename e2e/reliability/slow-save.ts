@@ -5,7 +5,7 @@
  */
 import assert from 'node:assert/strict';
 import type { SaveLogCommit } from '../../emulator/host/org-client';
-import { EmulatorSession, assertOneTaskPerCallAfterSettle, hostState, openPhone } from '../support/emulator-session';
+import { assertOneTaskPerCallAfterSettle, hostState, openPhone, type EmulatorSession } from '../support/emulator-session';
 import { callOut, emu, hangUpAndSave, until } from './rows';
 
 export async function slowSaveRow(session: EmulatorSession, commit: SaveLogCommit): Promise<void> {
