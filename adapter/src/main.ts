@@ -5,7 +5,9 @@ import { siteDataNotice } from './app/tab-site-data';
 import type { EventInput } from './call/types';
 import { Softphone } from './app/softphone';
 import { Outbox } from './logging/outbox';
-import { browserLocalStorage } from './persistence/safe-storage';
+import { CallDrafts } from './persistence/call-drafts';
+import { browserLocalStorage, NO_STORAGE_MESSAGE, type StorageProblem } from './persistence/safe-storage';
+import { openUserStorage, userFromPage } from './persistence/storage-scope';
 import { createConsoleLogger } from './logging/logger';
 import { createOpenCtiPort, findOpenCti, PANEL_HEIGHT_RANGE } from './opencti/port';
 import type { SforceGlobal } from './opencti/types';
@@ -46,12 +48,24 @@ async function main(): Promise<void> {
   const host = createOpenCtiPort(api);
   const settings = parseSettings(await host.getCallCenterSettings().catch(() => ({})));
   const demo = settings.provider === 'demo' ? new DemoProvider() : null;
-  const storage = browserLocalStorage();
-  const credentials = localCredentialStore(storage);
+  // Problems found before the softphone can show them wait here; afterwards each becomes a notice when it happens.
+  const earlyProblems: StorageProblem[] = [];
+  let tellAgent = (problem: StorageProblem): void => void earlyProblems.push(problem);
+  // Every stored item belongs to the Salesforce user the page names; other users' items are deleted unread.
+  const { store, cleared } = openUserStorage(browserLocalStorage(), userFromPage(root.dataset), (problem) => {
+    logger.warn(problem.message);
+    tellAgent(problem);
+  });
+  if (cleared > 0) logger.info(`Removed ${cleared} item(s) another Salesforce user or an older version left in this browser.`);
+  const storage = { getItem: (name: string) => store.get(name), setItem: (name: string, value: string) => store.set(name, value) };
+  const credentials = localCredentialStore(store);
+  // Admins may forbid keeping SIP passwords in the browser: then none is kept, including one kept before.
+  if (!settings.allowRememberPassword) credentials.forget();
   let sipProvider: TelephonyProvider | null = null;
   const tabId = crypto.randomUUID();
-  // A short lease: only the leader sends, and a lost answer is checked with runApex before any resend.
-  const outbox = new Outbox({ storage, owner: tabId, leaseMs: 8000, onProblem: (p) => logger.warn(p.message) });
+  // A short lease, renewed while a send is in flight: a dead leader's send is taken over soon, and checked with runApex first.
+  const outbox = new Outbox({ store, owner: tabId, leaseMs: 8000 });
+  const drafts = new CallDrafts(store);
   // Exactly one Salesforce tab owns the line and the logs; the others mirror it and forward their agent's actions.
   const election: LeaderElection = new LeaderElection({
     tabId,
@@ -70,6 +84,7 @@ async function main(): Promise<void> {
     settings,
     logger,
     outbox,
+    drafts,
     forward: (event) => forwardToLeader(event),
     onChange: (state) => {
       if (election.isLeader) election.send({ type: 'mirror', state });
@@ -81,7 +96,8 @@ async function main(): Promise<void> {
     kind: settings.provider,
     status: 'loggedOut',
     error: null,
-    login: (creds, remember) => void login(creds, remember),
+    allowRemember: settings.allowRememberPassword,
+    login: (creds, remember) => void login(creds, remember && settings.allowRememberPassword),
     logout: () => void logout(),
     takeOver: () => election.send({ type: 'takeOver' }),
     devices: null,
@@ -221,7 +237,14 @@ async function main(): Promise<void> {
   // connect while Lightning is still answering.
   const started = softphone.start();
   addEventListener('pagehide', () => election.stop());
+  // Another tab settled a log (e.g. the old leader's send finished after a handover): show it now.
+  addEventListener('storage', (event) => {
+    if (event.key === null || event.key.startsWith(store.prefix)) softphone.recheckLogs();
+  });
   await Promise.all([started, election.start()]);
+  tellAgent = (problem) => softphone.dispatch({ type: 'NOTICE', notice: { kind: problem.kind === 'corrupt-entry' ? 'error' : 'warning', text: problem.message } });
+  // "No storage at all" is part of the site-data notice below; the rest (unknown user, set-aside entries) is said here.
+  for (const problem of earlyProblems.splice(0)) if (problem.message !== NO_STORAGE_MESSAGE) tellAgent(problem);
   const siteData = siteDataNotice({ storageDurable: outbox.isDurable, election: election.mode });
   if (siteData) softphone.dispatch({ type: 'NOTICE', notice: { kind: 'warning', text: siteData } });
   if (election.mode === 'no-locks') logger.warn('Web Locks unavailable: every tab of this browser acts as the phone.');
