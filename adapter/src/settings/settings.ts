@@ -1,3 +1,4 @@
+import { isSupportedCountry } from 'libphonenumber-js/min';
 import type { CallCenterSettings } from '../opencti/types';
 import type { ProviderKind } from '../telephony/provider';
 
@@ -51,6 +52,14 @@ export function parseSettings(raw: CallCenterSettings): SwitchboardSettings {
       provider = 'demo';
     }
   }
+  // Kept (a lab PBX without TLS may need it), but never silently: from Lightning's https:// page the browser
+  // blocks ws:// as mixed content, and SIP would cross the network in clear. Loopback is exempt from both:
+  // browsers treat 127.0.0.0/8, ::1 and localhost as potentially trustworthy (Mixed Content spec).
+  if (provider === 'sip' && /^ws:\/\//i.test(webSocketUrl) && !isLoopbackUrl(webSocketUrl)) {
+    problems.push(
+      `${where('webSocketUrl')} is an unencrypted ws:// URL: browsers block it from a https:// Salesforce page (mixed content), and SIP would travel unencrypted. Use wss://.`
+    );
+  }
 
   const iceServers = get('iceServers')
     .split(',')
@@ -69,7 +78,11 @@ export function parseSettings(raw: CallCenterSettings): SwitchboardSettings {
   }
 
   let defaultCountry = get('defaultCountry').toUpperCase() || 'US';
-  if (!/^[A-Z]{2}$/.test(defaultCountry)) {
+  if (defaultCountry === 'UK') {
+    // The usual slip: UK is not an ISO 3166 code, and libphonenumber would read every number as invalid.
+    problems.push(`${where('defaultCountry')} is "UK", which is not an ISO country code: use GB for the United Kingdom. Using US.`);
+    defaultCountry = 'US';
+  } else if (!/^[A-Z]{2}$/.test(defaultCountry) || !isSupportedCountry(defaultCountry)) {
     problems.push(`${where('defaultCountry')} is "${defaultCountry}"; use a two-letter ISO country code such as US or GB. Using US.`);
     defaultCountry = 'US';
   }
@@ -97,4 +110,13 @@ export function parseSettings(raw: CallCenterSettings): SwitchboardSettings {
     allowRememberPassword,
     problems
   };
+}
+
+function isLoopbackUrl(url: string): boolean {
+  try {
+    const host = new URL(url).hostname.toLowerCase();
+    return host === 'localhost' || host.endsWith('.localhost') || host === '[::1]' || /^127(?:\.\d{1,3}){3}$/.test(host);
+  } catch {
+    return false;
+  }
 }
