@@ -35,6 +35,12 @@ export default defineConfig([
         rules: { '@lwc/lwc/no-unexpected-wire-adapter-usages': 'off' },
         languageOptions: { globals: { ...globals.node, ...globals.jest } }
     },
+    // The emulator's stand-ins for lightning/* base components and platform modules (compiled by the LWC
+    // compiler with the component), and the platform rules they share with the jest mocks
+    {
+        files: ['emulator/lwc/**/*.js', 'force-app/test/lightning-stand-ins/**/*.js'],
+        extends: [lwcRecommended]
+    },
     // Jest stand-ins for lightning/* and @salesforce/* modules
     {
         files: ['force-app/test/jest-mocks/**/*.js'],

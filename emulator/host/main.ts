@@ -8,14 +8,14 @@ import { Bridge } from './bridge';
 import { CLICK_TO_DIAL_PARAMS, recordName, type FieldValue, type SRecord } from './data';
 import { handleCall, type HostContext } from './handlers';
 import { MessageBus } from './message-bus';
-import { RecordCalls } from './record-calls';
+import { recordComponentFactory } from '../lwc/record-component';
 import { Navigator } from './navigation';
 import { OrgClient, type OrgChange } from './org-client';
 import { Store, initialState } from './store';
 import { card, fill, h } from './views/dom';
 import { globalHeader, recordNav, statusBadges } from './views/layout';
 import { newRecordModal } from './views/new-record-modal';
-import { renderPage } from './views/record-page';
+import { PageView } from './views/page-view';
 import { channelLogList, navigationCard, protocolCard, tasksCard } from './views/side-panels';
 import { createUtility } from './views/utility-bar';
 
@@ -97,11 +97,10 @@ function boot(): void {
     return true;
   }
   const openRecord = (id: string): void => navigator.go({ kind: 'record', recordId: id }, 'user');
-  const recordCalls = new RecordCalls(bus, () => store.update(() => undefined));
+  const recordComponent = recordComponentFactory({ store, bus, clickToDial: (payload) => emit('onClickToDial', payload), openRecord });
   const pageActions = {
     openRecord,
-    dial: (record: SRecord, field: string) => void dial(record, field),
-    callsCard: (recordId: string) => recordCalls.card(recordId)
+    dial: (record: SRecord, field: string) => void dial(record, field)
   };
   const togglePanel = (): void => store.update((s) => (s.panel.visible = !s.panel.visible));
 
@@ -109,6 +108,7 @@ function boot(): void {
   const status = h('div', { class: 'slds-grid slds-grid_vertical-align-center' });
   const navRegion = h('div', { class: 'emu-nav' });
   const pageRegion = h('div', { class: 'emu-page slds-card' });
+  const pageView = new PageView(pageRegion, recordComponent);
   const tasksRegion = h('div', {});
   const navLogRegion = h('div', {});
   const protocolRegion = h('div', {});
@@ -151,9 +151,7 @@ function boot(): void {
   function render(): void {
     fill(status, ...statusBadges(store));
     fill(navRegion, recordNav(store, openRecord));
-    fill(pageRegion, renderPage(store, store.state.page, pageActions));
-    const page = store.state.page;
-    if (page.kind === 'record') queueMicrotask(() => recordCalls.recordShown(page.recordId));
+    pageView.render(store, store.state.page, pageActions);
     fill(tasksRegion, tasksCard(store));
     fill(navLogRegion, navigationCard(store));
     fill(protocolRegion, protocolCard(store));

@@ -2,13 +2,12 @@
 import { PHONE_FIELDS, recordName, type SRecord } from '../data';
 import { searchRecords } from '../search';
 import type { Page, Store } from '../store';
+import { displayNumber } from '../../../force-app/test/lightning-stand-ins/displayNumber.js';
 import { card, h, icon, type Child } from './dom';
 
 export interface PageActions {
   openRecord(recordId: string): void;
   dial(record: SRecord, field: string): void;
-  /** The record's call status card (the switchboardClickToDial component's logic). */
-  callsCard?(recordId: string): HTMLElement;
 }
 
 const OBJECT_ICONS: Record<string, string> = { Contact: 'contact', Lead: 'lead', Account: 'account', Task: 'task', Case: 'case' };
@@ -16,15 +15,6 @@ const OBJECT_ICONS: Record<string, string> = { Contact: 'contact', Lead: 'lead',
 function objectIcon(objectType: string, size = 'slds-icon_small'): SVGSVGElement {
   const name = OBJECT_ICONS[objectType] ?? 'record';
   return icon('standard', name, `slds-icon ${size} slds-icon-standard-${name}`);
-}
-
-/** North American display, like lightning-click-to-dial; other numbers are shown as given. */
-export function displayNumber(value: string): string {
-  const digits = value.replace(/\D/g, '');
-  let national: string | null = null;
-  if (digits.length === 11 && digits.startsWith('1')) national = digits.slice(1);
-  else if (digits.length === 10 && !value.trim().startsWith('+')) national = digits;
-  return national === null ? value : `(${national.slice(0, 3)}) ${national.slice(3, 6)}-${national.slice(6)}`;
 }
 
 /**
@@ -88,27 +78,29 @@ function fieldRow(store: Store, record: SRecord, field: string, actions: PageAct
   );
 }
 
-function recordPage(store: Store, recordId: string, actions: PageActions): HTMLElement {
-  const record = store.findRecord(recordId);
-  if (!record) {
-    return h('div', {}, pageHeader('Record', 'Record unavailable', icon('utility', 'warning', 'slds-icon slds-icon_small slds-icon-text-warning')), h('p', { class: 'slds-p-around_medium' }, `No record with Id ${recordId} in the emulator.`));
-  }
-  const related = store.state.records.filter((r) => r.objectType === 'Task' && (r.fields.WhoId === record.Id || r.fields.WhatId === record.Id));
-  return h(
-    'div',
-    { dataId: `record-${record.Id}` },
+/** A record page's header and fields (the part above the record's components). */
+export function recordTop(store: Store, record: SRecord, actions: PageActions): HTMLElement[] {
+  return [
     pageHeader(record.objectType, recordName(record), objectIcon(record.objectType, 'slds-icon_medium')),
-    h('div', { class: 'slds-grid slds-wrap slds-p-around_medium emu-fields' }, ...Object.keys(record.fields).map((f) => fieldRow(store, record, f, actions))),
-    actions.callsCard ? actions.callsCard(record.Id) : null,
-    card(
-      `Activity (${related.length})`,
-      'activity',
-      'related-activity',
-      related.length === 0
-        ? h('p', { class: 'slds-text-color_weak' }, 'No logged calls yet.')
-        : h('ul', { class: 'slds-list_dotted' }, ...related.map((t) => h('li', {}, `${recordName(t)} — ${String(t.fields.Status ?? '')}`)))
-    )
+    h('div', { class: 'slds-grid slds-wrap slds-p-around_medium emu-fields' }, ...Object.keys(record.fields).map((f) => fieldRow(store, record, f, actions)))
+  ];
+}
+
+/** The record's Activity related list: the Tasks whose WhoId or WhatId is the record. */
+export function recordActivity(store: Store, record: SRecord): HTMLElement {
+  const related = store.state.records.filter((r) => r.objectType === 'Task' && (r.fields.WhoId === record.Id || r.fields.WhatId === record.Id));
+  return card(
+    `Activity (${related.length})`,
+    'activity',
+    'related-activity',
+    related.length === 0
+      ? h('p', { class: 'slds-text-color_weak' }, 'No logged calls yet.')
+      : h('ul', { class: 'slds-list_dotted' }, ...related.map((t) => h('li', {}, `${recordName(t)} — ${String(t.fields.Status ?? '')}`)))
   );
+}
+
+function missingRecordPage(recordId: string): HTMLElement {
+  return h('div', {}, pageHeader('Record', 'Record unavailable', icon('utility', 'warning', 'slds-icon slds-icon_small slds-icon-text-warning')), h('p', { class: 'slds-p-around_medium' }, `No record with Id ${recordId} in the emulator.`));
 }
 
 function recordTable(store: Store, records: SRecord[], actions: PageActions, dataId: string): HTMLElement {
@@ -153,8 +145,11 @@ export function renderPage(store: Store, page: Page, actions: PageActions): HTML
   switch (page.kind) {
     case 'home':
       return homePage();
-    case 'record':
-      return recordPage(store, page.recordId, actions);
+    case 'record': {
+      // A record that exists is rendered by PageView (views/page-view.ts), around its component.
+      const record = store.findRecord(page.recordId);
+      return record ? h('div', { dataId: `record-${record.Id}` }, ...recordTop(store, record, actions), recordActivity(store, record)) : missingRecordPage(page.recordId);
+    }
     case 'search':
       return h('div', { dataId: 'search-page' }, pageHeader('Search results', `“${page.searchString}”`, icon('utility', 'search', 'slds-icon slds-icon_small slds-icon-text-default')), recordTable(store, searchRecords(records, page.searchString), actions, 'search-results'));
     case 'objecthome':

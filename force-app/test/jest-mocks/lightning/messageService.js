@@ -3,9 +3,11 @@
  * @salesforce/sfdx-lwc-jest/src/lightning-stubs/messageService/messageService.js, as lwc-recipes does):
  * publish() delivers the message to every handler subscribed to that channel, subscribe() returns a
  * subscription handle and unsubscribe() removes it. Tests drive subscribers by publishing.
- * Like LMS, delivery is synchronous and goes to the publisher's own subscription too.
+ * The delivery rules (synchronous, to the publisher's own subscription too) are the emulator's as well:
+ * both use ../../lightning-stand-ins/messageBroker.js.
  */
 import { createTestWireAdapter } from '@salesforce/wire-service-jest-util';
+import { createMessageBroker } from '../../lightning-stand-ins/messageBroker';
 
 export const APPLICATION_SCOPE = Symbol('APPLICATION_SCOPE');
 export const MessageContext = createTestWireAdapter(jest.fn());
@@ -13,27 +15,19 @@ export const createMessageChannel = jest.fn();
 export const createMessageContext = jest.fn();
 export const releaseMessageContext = jest.fn();
 
-/** channel → Map<subscription, handler> */
-const subscriptions = new Map();
-let nextId = 0;
+const broker = createMessageBroker();
 
-export const subscribe = jest.fn((messageContext, messageChannel, listener) => {
-    const subscription = { id: ++nextId, channel: messageChannel };
-    if (!subscriptions.has(messageChannel)) subscriptions.set(messageChannel, new Map());
-    subscriptions.get(messageChannel).set(subscription, listener);
-    return subscription;
-});
+export const subscribe = jest.fn((messageContext, messageChannel, listener) =>
+    broker.subscribe(messageChannel, listener)
+);
 
-export const unsubscribe = jest.fn((subscription) => {
-    if (subscription) subscriptions.get(subscription.channel)?.delete(subscription);
-});
+export const unsubscribe = jest.fn((subscription) => broker.unsubscribe(subscription));
 
-export const publish = jest.fn((messageContext, messageChannel, message) => {
-    // copy first: a handler may subscribe or unsubscribe while we deliver
-    for (const listener of [...(subscriptions.get(messageChannel)?.values() ?? [])]) listener(message);
-});
+export const publish = jest.fn((messageContext, messageChannel, message) =>
+    broker.deliver(messageChannel, message)
+);
 
 /** Test helper: how many live subscriptions a channel has. */
 export function getSubscriberCount(messageChannel) {
-    return subscriptions.get(messageChannel)?.size ?? 0;
+    return broker.subscriberCount(messageChannel);
 }

@@ -1,0 +1,57 @@
+/**
+ * Compiles the switchboardClickToDial bundle that ships (template, JS, CSS if it has any) with the LWC
+ * compiler (@lwc/rollup-plugin) together with @lwc/engine-dom, synthetic shadow and the platform-module
+ * stand-ins in emulator/lwc, into one ES module held in memory. emulator/server/bundle.ts feeds it to
+ * esbuild in place of emulator/lwc/runtime.ts, so the host page gets it with its own script.
+ */
+import lwc from '@lwc/rollup-plugin';
+import { rollup } from 'rollup';
+import { fileURLToPath } from 'node:url';
+
+const here = (path: string): string => fileURLToPath(new URL(path, import.meta.url));
+const COMPONENT_DIR = fileURLToPath(
+  new URL('../../force-app/main/default/lwc/switchboardClickToDial/', import.meta.url)
+);
+
+/** Module specifiers the component imports that are not `lightning/*` stand-ins under modules/. */
+const ALIASES: Record<string, string> = {
+  'c/switchboardClickToDial': `${COMPONENT_DIR}switchboardClickToDial.js`,
+  '@salesforce/apex': here('./salesforce/apex.js'),
+  '@salesforce/apex/SwitchboardCallLogController.getRecentCalls': here('./salesforce/getRecentCalls.js'),
+  '@salesforce/messageChannel/Switchboard_Call__c': here('./salesforce/switchboardCallChannel.js')
+};
+
+export interface LwcRuntime {
+  /** ES module source exporting createRecordComponent (see emulator/lwc/runtime.ts). */
+  code: string;
+  /** Every source file that went into it. */
+  files: string[];
+}
+
+export async function buildLwcRuntime(): Promise<LwcRuntime> {
+  const build = await rollup({
+    input: here('./entry.js'),
+    plugins: [
+      lwc({
+        rootDir: here('./'),
+        modules: [
+          ...Object.entries(ALIASES).map(([name, path]) => ({ name, path })),
+          { dir: here('./modules') }
+        ]
+      })
+    ],
+    onwarn(warning, warn) {
+      // The engine's dist checks process.env.NODE_ENV; it is replaced below, not an error.
+      if (warning.code === 'THIS_IS_UNDEFINED') return;
+      warn(warning);
+    }
+  });
+  try {
+    const { output } = await build.generate({ format: 'es' });
+    const [chunk] = output;
+    if (!chunk || chunk.type !== 'chunk') throw new Error('rollup produced no LWC runtime chunk');
+    return { code: chunk.code, files: build.watchFiles };
+  } finally {
+    await build.close();
+  }
+}
