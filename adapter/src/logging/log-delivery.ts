@@ -60,6 +60,8 @@ export class LogDelivery {
   private readonly timers: Timers;
   /** Sends this tab started and has not had an answer for: never started again while here. */
   private readonly inFlight = new Map<string, { attempt: number; renewal: unknown }>();
+  /** The settled status each log last had when this tab told its machine, so each is told once. */
+  private readonly told = new Map<string, string>();
   private wake: unknown = null;
   private draining = false;
   private active = false;
@@ -98,10 +100,12 @@ export class LogDelivery {
   /** What a restoring leader shows: every log still in the outbox. Prunes old saved ones first. */
   restoredLogs(): CallLog[] {
     this.outbox.prune(this.clock());
-    return this.outbox
+    const logs = this.outbox
       .all()
       .filter((e) => e.summary !== null)
       .map(logFromEntry);
+    for (const log of logs) this.told.set(log.callId, settledKey(log.status, log.taskId));
+    return logs;
   }
 
   /**
@@ -136,7 +140,7 @@ export class LogDelivery {
   private start(callId: string, claim: Claim): void {
     const flight = { attempt: claim.attempt, renewal: null as unknown };
     this.inFlight.set(callId, flight);
-    this.options.report({ type: 'LOG_SENDING', callId, attempts: claim.attempt });
+    this.report({ type: 'LOG_SENDING', callId, attempts: claim.attempt });
     const renew = (): void => {
       flight.renewal = null;
       // A claim someone else overwrote is theirs now; this send is still never repeated here.
@@ -164,7 +168,7 @@ export class LogDelivery {
     } catch (error) {
       logger.error('saveLog failed', describe(error));
       const failed = this.outbox.markFailed(callId, agentText(error), this.clock(), isPermanent(error) ? 'manual' : 'auto', claim.attempt);
-      if (failed) this.options.report({ type: 'LOG_FAILED', callId, error: agentText(error) });
+      if (failed) this.report({ type: 'LOG_FAILED', callId, error: agentText(error) });
       return;
     }
     this.saved(callId, taskId, claim.attempt);
@@ -173,7 +177,7 @@ export class LogDelivery {
   private saved(callId: string, taskId: string, attempt: number): void {
     const entry = this.outbox.markSaved(callId, taskId, this.clock(), attempt);
     // Pending again = the wrap-up changed while this send was in flight: the update goes out next.
-    if (entry?.status === 'saved' || (!entry && !this.outbox.get(callId))) this.options.report({ type: 'LOG_SAVED', callId, taskId });
+    if (entry?.status === 'saved' || (!entry && !this.outbox.get(callId))) this.report({ type: 'LOG_SAVED', callId, taskId });
   }
 
   /**
@@ -193,8 +197,19 @@ export class LogDelivery {
 
   /** A status settled elsewhere (another tab's send, before a handover) reaches this tab's machine. */
   private reportSettled(entry: OutboxEntry): void {
-    if (entry.status === 'saved' && entry.taskId) this.options.report({ type: 'LOG_SAVED', callId: entry.callId, taskId: entry.taskId });
-    else if (entry.status === 'failed') this.options.report({ type: 'LOG_FAILED', callId: entry.callId, error: entry.error ?? 'The call log was not saved.' });
+    if (entry.status === 'saved' && entry.taskId) this.report({ type: 'LOG_SAVED', callId: entry.callId, taskId: entry.taskId });
+    else if (entry.status === 'failed') this.report({ type: 'LOG_FAILED', callId: entry.callId, error: entry.error ?? 'The call log was not saved.' });
+  }
+
+  private report(event: LogEvent): void {
+    if (event.type !== 'LOG_SENDING') {
+      const key = settledKey(event.type === 'LOG_SAVED' ? 'saved' : 'failed', event.type === 'LOG_SAVED' ? event.taskId : null);
+      if (this.told.get(event.callId) === key) return;
+      this.told.set(event.callId, key);
+    } else {
+      this.told.delete(event.callId);
+    }
+    this.options.report(event);
   }
 
   /** Wakes up for the next automatic retry or lease end, and only then: no polling when nothing is owed. */
@@ -210,6 +225,10 @@ export class LogDelivery {
       this.drain();
     }, Math.max(MIN_WAKE_MS, due - now));
   }
+}
+
+function settledKey(status: string, taskId: string | null): string {
+  return `${status}:${taskId ?? ''}`;
 }
 
 export function logFromEntry(entry: OutboxEntry): CallLog {
