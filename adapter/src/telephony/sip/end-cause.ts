@@ -57,12 +57,13 @@ const RULES: Record<JsSipCause, CauseRule> = {
   'RTP Timeout': 'connection-lost'
 };
 
-function isJsSipCause(cause: string): cause is JsSipCause {
+/** Whether the table has a rule for `cause` (anything else falls back to `error`). */
+export function isKnownJsSipCause(cause: string): cause is JsSipCause {
   return Object.prototype.hasOwnProperty.call(RULES, cause);
 }
 
 export function endCauseFromJsSip(end: JsSipEnd): EndCause {
-  if (!isJsSipCause(end.cause)) return 'error';
+  if (!isKnownJsSipCause(end.cause)) return 'error';
   const rule = RULES[end.cause];
   return typeof rule === 'function' ? rule(end) : rule;
 }
