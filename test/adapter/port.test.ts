@@ -1,5 +1,6 @@
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
+import { FIND_CALL_LOG, findCallLog, parseCallLogLookup } from '../../adapter/src/opencti/call-log-lookup';
 import { OpenCtiError } from '../../adapter/src/opencti/open-cti-error';
 import { createOpenCtiPort, findOpenCti } from '../../adapter/src/opencti/port';
 import type { OpenCtiResponse, SforceOpenCti } from '../../adapter/src/opencti/types';
@@ -177,5 +178,38 @@ describe('the Open CTI port', () => {
     listeners[0]?.({ number: '555', recordId: 'a' });
     listeners[0]?.({ returnValue: { number: '556' } });
     assert.deepEqual(seen, [{ number: '555', recordId: 'a' }, { number: '556' }]);
+  });
+});
+
+describe('the findCallLog answer (SwitchboardSoftphoneService)', () => {
+  const TASK = '00T5g00000AbCdEAAV';
+
+  test('reads every answer the Apex gives, and the bare Id or empty string of its first version', () => {
+    assert.deepEqual(parseCallLogLookup(`{"ok":true,"taskId":"${TASK}"}`), { kind: 'found', taskId: TASK });
+    assert.deepEqual(parseCallLogLookup('{"ok":true,"taskId":null}'), { kind: 'absent' });
+    assert.deepEqual(parseCallLogLookup('{"ok":false,"error":"NO_ACCESS","message":"No read access to Task.CallObject"}'), {
+      kind: 'failed',
+      error: 'NO_ACCESS: No read access to Task.CallObject'
+    });
+    assert.deepEqual(parseCallLogLookup('{"ok":false}'), { kind: 'failed', error: 'UNKNOWN' });
+    assert.deepEqual(parseCallLogLookup(` ${TASK}\n`), { kind: 'found', taskId: TASK });
+    assert.deepEqual(parseCallLogLookup(''), { kind: 'absent' });
+  });
+
+  test('anything else is a failed lookup with a reason, never a Task Id', () => {
+    for (const raw of ['Could not load Apex class', '003000000000001AAA', '[1]', '"00T5g00000AbCdEAAV"', '{"taskId":"00T5g00000AbCdEAAV"}', '{"ok":true,"taskId":"003000000000001AAA"}']) {
+      const lookup = parseCallLogLookup(raw);
+      assert.equal(lookup.kind, 'failed', raw);
+      assert.ok(lookup.kind === 'failed' && lookup.error.length > 0);
+    }
+  });
+
+  test('asks the service by CallObject through runApex and turns a runApex failure into a failed lookup', async () => {
+    const asked: string[][] = [];
+    const answering = { runApex: (c: string, m: string, p: string) => (asked.push([c, m, p]), Promise.resolve(`{"ok":true,"taskId":"${TASK}"}`)) };
+    assert.deepEqual(await findCallLog(answering, 'call 1&x'), { kind: 'found', taskId: TASK });
+    assert.deepEqual(asked, [[FIND_CALL_LOG.apexClass, FIND_CALL_LOG.methodName, 'callObject=call%201%26x']]);
+    const failing = { runApex: () => Promise.reject(new OpenCtiError('runApex', [{ code: 'SERVER_ERROR', description: 'Could not load Apex class: SwitchboardSoftphoneService.' }])) };
+    assert.deepEqual(await findCallLog(failing, 'c'), { kind: 'failed', error: 'runApex: SERVER_ERROR: Could not load Apex class: SwitchboardSoftphoneService.' });
   });
 });

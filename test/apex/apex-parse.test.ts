@@ -94,3 +94,53 @@ test('the check accepts the constructs the controller relies on', async () => {
   ].join('\n');
   await assert.doesNotReject(parseApex(sample));
 });
+
+// runApex turns any exception into a generic "Could not load Apex class" server error, which the
+// softphone cannot tell from a missing class. So the Apex it calls must answer, never throw.
+const SOFTPHONE_APEX = [{ file: 'classes/SwitchboardSoftphoneService.cls', method: 'findCallLog' }];
+
+/** The text between the method's braces, comments removed (a brace-count walk, strings skipped). */
+function methodBody(source: string, method: string): string | null {
+  const code = source.replace(/\/\*[\s\S]*?\*\//g, '').replace(/\/\/.*$/gm, '');
+  const start = new RegExp(`\\bwebService\\s+static\\s+\\w+\\s+${method}\\s*\\([^)]*\\)\\s*\\{`, 'i').exec(code);
+  if (!start) return null;
+  let depth = 1;
+  let inString = false;
+  for (let i = start.index + start[0].length; i < code.length; i++) {
+    const c = code[i];
+    if (inString) {
+      if (c === '\\') i++;
+      else if (c === "'") inString = false;
+    } else if (c === "'") inString = true;
+    else if (c === '{') depth++;
+    else if (c === '}' && --depth === 0) return code.slice(start.index + start[0].length, i);
+  }
+  return null;
+}
+
+/** Every statement after the input guards sits in one try whose last catch takes any Exception. */
+function problemsWithNeverThrows(source: string, method: string): string[] {
+  const body = methodBody(source, method);
+  if (body === null) return [`no webService method ${method}`];
+  const afterGuards = body.replace(/^\s*(if\s*\([^{]*\)\s*\{[^{}]*\}\s*)*/, '').trim();
+  const problems: string[] = [];
+  if (!afterGuards.startsWith('try {')) problems.push(`${method} does its work outside a try block`);
+  const catches = [...afterGuards.matchAll(/catch\s*\(\s*([\w.]+)\s+\w+\s*\)/g)].map((m) => m[1]);
+  if (catches.at(-1) !== 'Exception') problems.push(`${method}'s last catch is not catch (Exception e)`);
+  return problems;
+}
+
+for (const { file, method } of SOFTPHONE_APEX) {
+  test(`${file}: ${method} catches everything and answers (runApex must never see an exception)`, () => {
+    assert.deepEqual(problemsWithNeverThrows(readFileSync(join(PACKAGE_DIR, 'main/default', file), 'utf8'), method), []);
+  });
+}
+
+test('the never-throws check fails on a service that lets the query throw', () => {
+  const broken = readFileSync(join(ROOT, 'test/apex/fixtures/ThrowingSoftphoneService.cls'), 'utf8');
+  assert.deepEqual(problemsWithNeverThrows(broken, 'findCallLog'), [
+    'findCallLog does its work outside a try block',
+    "findCallLog's last catch is not catch (Exception e)"
+  ]);
+  assert.deepEqual(problemsWithNeverThrows(broken, 'noSuchMethod'), ['no webService method noSuchMethod']);
+});
