@@ -129,13 +129,21 @@ function requiredCallbackMethod(methodName: string): OpenCtiMethod {
   };
 }
 
+/** A listener registration: the library never registers a callback for these, even when one is given. */
 function listenerMethod(methodName: string): OpenCtiMethod {
   return (...callArgs) => {
     const arg = requireArgObject(callArgs);
     addListener(methodName, asListener(arg.listener));
-    post(methodName, {}, asCallback(arg.callback));
+    post(methodName, {}, undefined);
   };
 }
+
+/** notifyInitializationComplete: the library checks nothing and reads `callback` off whatever it got. */
+const notifyInitializationComplete: OpenCtiMethod = (...callArgs) => {
+  const [arg] = callArgs;
+  const callback = arg ? (Object(arg) as { callback?: unknown }).callback : undefined;
+  post('notifyInitializationComplete', {}, asCallback(callback));
+};
 
 /** A method that forwards named fields only (the callback never travels). */
 function fieldsMethod(methodName: string, fields: Record<string, string>): OpenCtiMethod {
@@ -149,14 +157,16 @@ function fieldsMethod(methodName: string, fields: Record<string, string>): OpenC
 
 const saveLog: OpenCtiMethod = (...callArgs) => {
   const arg = requireArgObject(callArgs);
-  if (typeof arg.value !== 'object' || arg.value === null) throw new Error(MSG_VALUE);
+  // typeof only, as in the library: `value: null` passes here and is refused by the host instead.
+  if (typeof arg.value !== 'object') throw new Error(MSG_VALUE);
   post('saveLog', { object: arg.value }, asCallback(arg.callback));
 };
 
 const subscribe: OpenCtiMethod = (...callArgs) => {
   const arg = requireArgObject(callArgs);
-  const channel = requireChannelName(arg.channelName);
+  // The library checks the listener before the channel name.
   const listener = asListener(arg.listener);
+  const channel = requireChannelName(arg.channelName);
   const userCallback = asCallback(arg.callback);
   // The opaque handle the caller keeps for unsubscribe; it reaches the host as `{}`.
   const handle = Object.freeze({});
@@ -221,7 +231,7 @@ const library: OpenCtiLibrary = {
   onNavigationChange: listenerMethod('onNavigationChange'),
   refreshView: optionalCallbackMethod('refreshView'),
   runApex: fieldsMethod('runApex', { apexClass: 'apexClass', methodName: 'methodName', methodParams: 'methodParams' }),
-  notifyInitializationComplete: optionalCallbackMethod('notifyInitializationComplete'),
+  notifyInitializationComplete,
   setSoftphonePanelHeight: fieldsMethod('setSoftphonePanelHeight', { heightPX: 'heightPX' }),
   setSoftphonePanelWidth: fieldsMethod('setSoftphonePanelWidth', { widthPX: 'widthPX' }),
   setSoftphonePanelVisibility: fieldsMethod('setSoftphonePanelVisibility', { visible: 'visible' }),
@@ -243,22 +253,28 @@ function runListeners(list: Iterable<OpenCtiListener>, payload: unknown): void {
   for (const listener of [...list]) listener(payload);
 }
 
-/** Only the framing Lightning page, speaking this library's API version, is listened to. */
+/**
+ * Only the framing Lightning page, speaking this library's API version, is listened to. Like the
+ * library, a callback gets `response` as it came (no shape check), and an event carrying an
+ * `eventName` reaches only the channel listeners of that name (LMS); one without reaches the
+ * method's listeners.
+ */
 function onMessage(event: MessageEvent<unknown>): void {
   const data = event.data;
   if (event.origin !== hostOrigin || !isRecord(data)) return;
-  if (data.apiType !== API_TYPE || data.apiVersion !== API_VERSION || typeof data.methodName !== 'string') return;
+  if (data.apiType !== API_TYPE || data.apiVersion !== API_VERSION) return;
+  const methodName = String(data.methodName);
   if (data.shouldExecuteCallback === true) {
-    const key = `${data.methodName}_${String(data.callId)}`;
+    const key = `${methodName}_${String(data.callId)}`;
     const callback = callbacks.get(key);
     callbacks.delete(key);
-    if (callback && isRecord(data.response)) callback(data.response as unknown as OpenCtiResponse);
+    callback?.(data.response as OpenCtiResponse);
   }
   if (data.shouldExecuteListener === true) {
-    if (data.methodName === 'subscribe' && typeof data.eventName === 'string') {
-      runListeners(channelListeners.get(data.eventName)?.values() ?? [], data.response);
+    if (data.eventName) {
+      if (methodName === 'subscribe') runListeners(channelListeners.get(String(data.eventName))?.values() ?? [], data.response);
     } else {
-      runListeners(listeners.get(data.methodName) ?? [], data.response);
+      runListeners(listeners.get(methodName) ?? [], data.response);
     }
   }
 }

@@ -131,6 +131,19 @@ function searchAndScreenPop(args: JsonObject, ctx: HostContext): OpenCtiResponse
   return ok(result);
 }
 
+/**
+ * What SwitchboardSoftphoneService.findCallLog (force-app/main/default/classes) returns: one JSON
+ * string, never an exception. Blank or over-long input finds nothing, as in the Apex.
+ */
+export function findCallLogAnswer(callObject: string, taskId: string): string {
+  return JSON.stringify({ ok: true, taskId: isLookupInput(callObject) && taskId !== '' ? taskId : null });
+}
+
+/** String.isBlank and the 255-character CallObject limit, as the Apex checks them. */
+function isLookupInput(callObject: string): boolean {
+  return callObject.trim() !== '' && callObject.length <= 255;
+}
+
 function softphoneLayout(): JsonObject {
   const objects: JsonObject = {};
   for (const name of SEARCHABLE_OBJECTS) {
@@ -186,14 +199,17 @@ const handlers: Record<string, Handler> = {
     );
     if (bad) return bad;
     const apexClass = String(args.apexClass);
-    // Switchboard's own Apex (force-app/main/default/classes/SwitchboardSoftphoneService.cls), answered by the server's org.
-    if (apexClass === 'SwitchboardSoftphoneService' && args.methodName === 'findCallLog' && !ctx.apexResponses.has(apexClass)) {
+    const configured = ctx.apexResponses.get(`${apexClass}.${String(args.methodName)}`) ?? ctx.apexResponses.get(apexClass);
+    // Switchboard's own Apex, answered by the server's org unless a test configured another answer.
+    if (apexClass === 'SwitchboardSoftphoneService' && args.methodName === 'findCallLog' && configured === undefined) {
       const callObject = new URLSearchParams(String(args.methodParams)).get('callObject') ?? '';
-      return ctx.org.findCallLog(callObject).then((taskId) => ok({ runApex: taskId }));
+      // The Apex answers blank or over-long input before it queries; so does the stand-in.
+      if (!isLookupInput(callObject)) return ok({ runApex: findCallLogAnswer(callObject, '') });
+      return ctx.org.findCallLog(callObject).then((taskId) => ok({ runApex: findCallLogAnswer(callObject, taskId) }));
     }
-    const answer = ctx.apexResponses.get(`${apexClass}.${String(args.methodName)}`) ?? ctx.apexResponses.get(apexClass);
-    if (answer === undefined) return fail(genericError(`Could not load Apex class: ${apexClass}.`));
-    return ok({ runApex: answer });
+    // The error page ties this description to a server error (opencti-api.md §3.1); the code is read as SERVER_ERROR.
+    if (configured === undefined) return fail({ code: 'SERVER_ERROR', description: `Could not load Apex class: ${apexClass}.` });
+    return ok({ runApex: configured });
   },
   notifyInitializationComplete: (_args, ctx) => {
     ctx.store.update((s) => (s.initialized = true));

@@ -118,23 +118,52 @@ describe('client library: calls', () => {
         ['onNavigationChange', [{ x: 1 }], MSG_LISTENER],
         ['hvs.onWorkStart', [{ x: 1 }], MSG_LISTENER],
         ['saveLog', [{ value: 'Task' }], MSG_VALUE],
-        ['subscribe', [{ channelName: '', listener: 1 }], MSG_CHANNEL],
+        // The library checks the listener before the channel name.
+        ['subscribe', [{ channelName: '', listener: 1 }], MSG_LISTENER],
         ['publish', [{ channelName: 42 }], MSG_CHANNEL],
         ['unsubscribe', [{ subscription: 'abc' }], MSG_SUBSCRIPTION],
         ['publish', [{ channelName: 'Switchboard_Call__c', message: 'text' }], MSG_MESSAGE],
-        // Optional argument objects may be omitted entirely.
+        // Optional argument objects may be omitted entirely, but one that is passed is checked.
+        ['enableClickToDial', [{}], MSG_ONE_OBJECT],
+        ['disableClickToDial', [undefined], MSG_ONE_OBJECT],
+        ['refreshView', [null], 'Cannot convert undefined or null to object'],
         ['enableClickToDial', [], null],
         ['refreshView', [], null],
-        ['notifyInitializationComplete', [], null]
+        // notifyInitializationComplete checks nothing at all.
+        ['notifyInitializationComplete', [], null],
+        ['notifyInitializationComplete', ['anything'], null],
+        // typeof null is 'object': the library lets it through and the host refuses it.
+        ['saveLog', [{ value: null }], null],
+        // A falsy message is dropped, not refused.
+        ['publish', [{ channelName: 'Switchboard_Call__c', message: 0 }], null]
       ];
       for (const [path, args, expected] of cases) {
         assert.equal(await session.tryCall(path, ...args), expected, `${path}(${JSON.stringify(args)})`);
       }
-      const state = await waitFor('the three valid calls', async () => {
+      const state = await waitFor('the six valid calls', async () => {
         const s = await session.state();
-        return s.calls.length >= 3 ? s : undefined;
+        return s.calls.length >= 6 ? s : undefined;
       });
-      assert.deepEqual(state.calls.map((c) => c.methodName), ['enableClickToDial', 'refreshView', 'notifyInitializationComplete']);
+      assert.deepEqual(state.calls.map((c) => c.methodName), [
+        'enableClickToDial', 'refreshView', 'notifyInitializationComplete', 'notifyInitializationComplete', 'saveLog', 'publish'
+      ]);
+      assert.deepEqual(state.calls.at(-2)?.args, { object: null });
+      assert.deepEqual(state.calls.at(-1)?.args, { eventName: 'Switchboard_Call__c' }, 'the falsy message never travels');
+
+      // Checks that need a real function or a value JSON cannot carry. A source string, because the
+      // test transpiler would wrap named functions in a helper the page does not have.
+      const inFrame = (await session.frame.evaluate(`(() => {
+        const lib = window.sforce.opencti;
+        const thrown = (run) => { try { run(); return null; } catch (e) { return e instanceof Error ? e.message : String(e); } };
+        const circular = {};
+        circular.self = circular;
+        return {
+          emptyChannel: thrown(() => lib.subscribe({ channelName: '', listener: () => undefined })),
+          circular: thrown(() => lib.publish({ channelName: 'Switchboard_Call__c', message: circular }))
+        };
+      })()`)) as { emptyChannel: string | null; circular: string | null };
+      assert.equal(inFrame.emptyChannel, MSG_CHANNEL);
+      assert.match(inFrame.circular ?? '', /circular structure/i, 'the JSON error itself, as the library rethrows it');
     } finally {
       await session.close();
     }
@@ -163,6 +192,25 @@ describe('client library: calls', () => {
         // A top-level defaultFieldValues is dropped, like the real library.
         { methodName: 'screenPop', callId: 2, apiVersion: 66, apiType: 'opencti', args: { type: 'url', params: { url: '/lightning/page/home' } }, isCallbackRegistered: true, isListenerRegistered: false }
       ]);
+    } finally {
+      await session.close();
+    }
+  });
+
+  it('never calls back listener registrations, even when a callback is given', async () => {
+    const session = await openHost(context, emulator);
+    try {
+      const called = (await session.frame.evaluate(`(async () => {
+        const lib = window.sforce.opencti;
+        const seen = [];
+        lib.onClickToDial({ listener: () => undefined, callback: () => seen.push('onClickToDial') });
+        lib.onNavigationChange({ listener: () => undefined, callback: () => seen.push('onNavigationChange') });
+        lib.getCallCenterSettings({ callback: () => seen.push('getCallCenterSettings') });
+        await new Promise((r) => setTimeout(r, 300));
+        return seen;
+      })()`)) as string[];
+      assert.deepEqual(called, ['getCallCenterSettings'], 'the control call did answer within the wait');
+      assert.deepEqual((await session.state()).listenersRegistered, { onClickToDial: 1, onNavigationChange: 1 });
     } finally {
       await session.close();
     }

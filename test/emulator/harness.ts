@@ -36,7 +36,8 @@ export interface FixtureApi {
   call(path: string, args?: Record<string, unknown>, timeoutMs?: number): Promise<OpenCtiResponse>;
   tryCall(path: string, ...args: unknown[]): string | null;
   listen(path: string, tag: string): void;
-  subscribe(channel: string, tag: string): Promise<{ success: boolean; hasSubscription: boolean }>;
+  /** `hasSubscription`: the handle on the whole response; `returnValue`: what the host answered. */
+  subscribe(channel: string, tag: string): Promise<{ success: boolean; hasSubscription: boolean; returnValue: unknown }>;
   unsubscribe(tag: string): Promise<OpenCtiResponse>;
 }
 

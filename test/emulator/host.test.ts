@@ -311,8 +311,9 @@ describe('host: Lightning Message Service', () => {
 
     const first = await s.frame.evaluate((ch) => (window as unknown as FixtureWindow).fixture.subscribe(ch, 'a'), channel);
     const second = await s.frame.evaluate((ch) => (window as unknown as FixtureWindow).fixture.subscribe(ch, 'b'), channel);
-    assert.deepEqual(first, { success: true, hasSubscription: true });
-    assert.deepEqual(second, { success: true, hasSubscription: true });
+    // The handle is on the whole response (the library adds it); the host's returnValue stays null.
+    assert.deepEqual(first, { success: true, hasSubscription: true, returnValue: null });
+    assert.deepEqual(second, { success: true, hasSubscription: true, returnValue: null });
 
     await emu((e, ch) => e.publish(ch, { type: 'state?' }), channel);
     assert.deepEqual(await eventsEventually('a', 1), [{ type: 'state?' }]);
@@ -336,6 +337,29 @@ describe('host: Lightning Message Service', () => {
       ['adapter→host', true]
     ]);
     await s.page.locator('[data-id="channel-log"] li').nth(2).waitFor({ timeout: 2000 });
+  });
+});
+
+describe('host: SwitchboardSoftphoneService.findCallLog stand-in', () => {
+  const findCallLog = (callObject: string) =>
+    s.call('runApex', { apexClass: 'SwitchboardSoftphoneService', methodName: 'findCallLog', methodParams: `callObject=${encodeURIComponent(callObject)}` });
+
+  it('answers the JSON the Apex returns: the call Task, or taskId null', async () => {
+    await emu((e) => e.reset(), null);
+    const created = await s.call('saveLog', { value: { entityApiName: 'Task', TaskSubtype: 'Call', Status: 'Completed', CallObject: 'call-lookup-1' } });
+    const taskId = (created.returnValue as { recordId: string }).recordId;
+    await s.call('saveLog', { value: { entityApiName: 'Task', TaskSubtype: 'Task', Status: 'Completed', CallObject: 'not-a-call' } });
+    assert.deepEqual(await findCallLog('call-lookup-1'), { success: true, returnValue: { runApex: JSON.stringify({ ok: true, taskId }) }, errors: null });
+    for (const absent of ['call-lookup-2', 'not-a-call', ' ', 'x'.repeat(256)]) {
+      assert.deepEqual((await findCallLog(absent)).returnValue, { runApex: '{"ok":true,"taskId":null}' }, absent.slice(0, 20));
+    }
+  });
+
+  it('gives a configured answer instead, e.g. the NO_ACCESS report of a user without the Task fields', async () => {
+    const denied = '{"ok":false,"error":"NO_ACCESS","message":"No read access to Task.CallObject"}';
+    await emu((e, answer) => e.setApexResponses({ 'SwitchboardSoftphoneService.findCallLog': answer }), denied);
+    assert.deepEqual((await findCallLog('call-lookup-1')).returnValue, { runApex: denied });
+    await emu((e) => e.setApexResponses({}), null);
   });
 });
 
@@ -388,7 +412,7 @@ describe('host: trust and errors', () => {
     await emu((e) => e.setApexResponses({ 'SoftphoneSearch.getContacts': '[{"Name":"Ada"}]' }), null);
     assert.deepEqual((await s.call('runApex', { apexClass: 'SoftphoneSearch', methodName: 'getContacts', methodParams: 'name=Ada' })).returnValue, { runApex: '[{"Name":"Ada"}]' });
     const missing = await s.call('runApex', { apexClass: 'Nope', methodName: 'x', methodParams: 'none' });
-    assert.deepEqual(missing.errors, [{ code: 'GENERIC_ERROR', description: 'Could not load Apex class: Nope.' }]);
+    assert.deepEqual(missing.errors, [{ code: 'SERVER_ERROR', description: 'Could not load Apex class: Nope.' }]);
 
     await listen('hvs.onWorkStart', 'work');
     await emu((e) => e.startWork({ workId: '0Zx000000000001', completeWorkWhen: 'TaskSaved', attributes: { to: '+14155550132' } }), null);
