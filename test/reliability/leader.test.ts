@@ -379,3 +379,42 @@ describe('tab messages (BroadcastChannel)', () => {
     a.election.stop();
   });
 });
+
+describe('the browser lookups', () => {
+  test('a navigator.locks getter that throws SecurityError means blocked (run alone), not missing', async () => {
+    const saved = Object.getOwnPropertyDescriptor(globalThis, 'navigator');
+    Object.defineProperty(globalThis, 'navigator', {
+      configurable: true,
+      get: () => ({
+        get locks(): never {
+          throw securityError();
+        }
+      })
+    });
+    try {
+      const election = new LeaderElection({ tabId: 'solo', rules: RULES, channel: null });
+      assert.equal(await election.start(), 'leader');
+      assert.equal(election.mode, 'blocked');
+      election.stop();
+    } finally {
+      if (saved) Object.defineProperty(globalThis, 'navigator', saved);
+    }
+  });
+
+  test('a BroadcastChannel constructor that throws means blocked too', async () => {
+    const saved = globalThis.BroadcastChannel;
+    globalThis.BroadcastChannel = class {
+      constructor() {
+        throw securityError();
+      }
+    } as unknown as typeof BroadcastChannel;
+    try {
+      const election = new LeaderElection({ tabId: 'solo', rules: RULES, locks: new FakeLocks().forOwner('solo') });
+      assert.equal(await election.start(), 'leader');
+      assert.equal(election.mode, 'blocked');
+      election.stop();
+    } finally {
+      globalThis.BroadcastChannel = saved;
+    }
+  });
+});

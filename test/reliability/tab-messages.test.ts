@@ -1,13 +1,15 @@
 // The schemas every tab message passes (adapter/src/app/tab-messages.ts, tab-mirror.ts): what they
 // let through, what they rebuild, and that a vnode-shaped mirror can no longer render as markup.
-import { describe, test } from 'node:test';
+import { describe, mock, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { JSDOM } from 'jsdom';
 import { h, render } from 'preact';
+import { act } from 'preact/test-utils';
 import { refusalNotice, TabMessageParser, type TabMessageRules } from '../../adapter/src/app/tab-messages';
 import type { MachineState } from '../../adapter/src/call/types';
 import type { LineView, ViewActions } from '../../adapter/src/ui/actions';
 import { App } from '../../adapter/src/ui/app';
+import { ElsewhereBanner, TAKE_OVER_ANSWER_MS } from '../../adapter/src/ui/elsewhere-banner';
 import { CONTACT, run } from '../adapter/helpers';
 
 const RULES: TabMessageRules = { defaultCountry: 'US', dispositions: () => ['Completed', 'No answer', 'Busy'] };
@@ -194,5 +196,29 @@ describe('forwarded events', () => {
     assert.match(refusalNotice({ type: 'TRANSFER', target: '1' }, 'US')?.text ?? '', /The call was not transferred\.$/);
     assert.equal(refusalNotice({ type: 'DIAL_REQUESTED', callId: 'k', input: '+14155550102', context: null }, 'US'), null);
     assert.equal(refusalNotice({ type: 'HANGUP' }, 'US'), null);
+  });
+});
+
+describe('"Use the phone in this tab"', () => {
+  test('is never a dead button: it asks, and says why when the other tab keeps the phone', () => {
+    mock.timers.enable({ apis: ['setTimeout'] });
+    try {
+      withDom((root) => {
+        let asked = 0;
+        act(() => render(h(ElsewhereBanner, { line: { ...elsewhere, takeOver: () => void (asked += 1) } }), root));
+        const button = () => root.querySelector<HTMLButtonElement>('[data-id="take-over"]')!;
+        assert.equal(root.querySelector('[data-id="take-over-kept"]'), null);
+        act(() => button().click());
+        assert.equal(asked, 1, 'the request went to the leading tab');
+        assert.equal(button().disabled, true);
+        assert.match(button().textContent ?? '', /Asking/);
+        act(() => mock.timers.tick(TAKE_OVER_ANSWER_MS + 50));
+        assert.match(root.querySelector('[data-id="take-over-kept"]')?.textContent ?? '', /kept the phone.*no call is up/);
+        assert.equal(button().disabled, false, 'the agent can ask again');
+        act(() => render(null, root));
+      });
+    } finally {
+      mock.timers.reset();
+    }
   });
 });

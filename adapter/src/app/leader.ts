@@ -325,8 +325,9 @@ function defaultLocks(): LockManagerLike | null {
   try {
     const nav = (globalThis as { navigator?: { locks?: LockManagerLike } }).navigator;
     return nav?.locks && typeof nav.locks.request === 'function' ? nav.locks : null;
-  } catch {
-    return null;
+  } catch (error) {
+    // The API exists but is refused to this page: that is "blocked", not "missing", and start() must know.
+    return isSecurityError(error) ? { request: () => Promise.reject(error) } : null;
   }
 }
 
