@@ -25,8 +25,9 @@ export function invalidParam(param: string, expected: string, found: unknown): O
 }
 
 export const GENERIC_DESCRIPTION = 'An error occurred while calling the API method.';
+/** The saveLog failure description of the documented sample (error-messages page, Lightning methods). */
 export const SAVELOG_DESCRIPTION =
-  'An error occurred while saving the record. Review the details field for more information.';
+  'An error occurred while calling the saveLog() API method. Review the Details field in the error section.';
 
 export function genericError(description = GENERIC_DESCRIPTION, details?: Json): OpenCtiError {
   return details === undefined ? { code: 'GENERIC_ERROR', description } : { code: 'GENERIC_ERROR', description, details };
