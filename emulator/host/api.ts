@@ -33,7 +33,10 @@ export interface EmulatorApi {
   navigateTo(recordId: string): boolean;
   publish(channel: string, message: Json): void;
   subscribe(channel: string, fn: HostSubscriber): () => void;
-  /** runApex answers keyed `Class.method` or `Class`; the value is the string the Apex method returns. */
+  /**
+   * runApex answers keyed `Class.method` or `Class`; the value is the string the Apex method returns.
+   * A `SwitchboardSoftphoneService.findCallLog` entry replaces the org-backed stand-in (e.g. a NO_ACCESS answer).
+   */
   setApexResponses(map: Record<string, string>): void;
   /** Canned searchAndScreenPop results keyed by search string (or `*`); null returns to searching the records. */
   setSearchResults(map: Record<string, JsonObject> | null): void;
