@@ -338,6 +338,27 @@ describe('tab messages (BroadcastChannel)', () => {
     for (const t of [a, b, c]) t.election.stop();
   });
 
+  test('after a handover followers take state from the new leader only, not from the old one', async () => {
+    const locks = new FakeLocks();
+    const [a, b, c] = [tab(locks, 'A', 'msg-5'), tab(locks, 'B', 'msg-5'), tab(locks, 'C', 'msg-5')];
+    await a.election.start();
+    await b.election.start();
+    await c.election.start();
+    await settle();
+    assert.equal(c.election.leaderTabId, 'A');
+    locks.crash('A'); // A's page is gone as far as the lock goes, but say its script still posts
+    await b.election.whenLeader();
+    await settle();
+    assert.equal(c.election.leaderTabId, 'B', 'the new leader announced itself');
+    const state = leaderState();
+    a.election.send({ type: 'mirror', state: { ...state, phase: 'idle', call: null } });
+    b.election.send({ type: 'mirror', state });
+    await settle();
+    assert.deepEqual(c.got.filter(([m]) => m.type === 'mirror').map(([, from]) => from), ['B']);
+    assert.ok(c.rejected.some((r) => r.includes('tab A, which does not lead')), c.rejected.join('\n'));
+    for (const t of [a, b, c]) t.election.stop();
+  });
+
   test('junk and forgeries on the channel are dropped, each with a console line', async () => {
     const locks = new FakeLocks();
     const a = tab(locks, 'A', 'msg-2');
