@@ -1,7 +1,7 @@
 import type { CallLog, EventInput } from '../call/types';
 import { OpenCtiError } from '../opencti/open-cti-error';
 import type { HostPort } from '../opencti/port';
-import { isTaskId } from '../opencti/salesforce-id';
+import { findCallLog } from '../opencti/call-log-lookup';
 import type { SaveLogValue } from '../opencti/types';
 import type { Logger } from './logger';
 import type { Claim, LogSummary, Outbox, OutboxEntry } from './outbox';
@@ -22,7 +22,7 @@ import type { Claim, LogSummary, Outbox, OutboxEntry } from './outbox';
  */
 
 /** The Apex the softphone calls to de-duplicate logs (force-app/main/default/classes/SwitchboardSoftphoneService.cls). */
-export const FIND_CALL_LOG = { apexClass: 'SwitchboardSoftphoneService', methodName: 'findCallLog' } as const;
+export { FIND_CALL_LOG } from '../opencti/call-log-lookup';
 
 export type LogEvent = Extract<EventInput, { type: 'LOG_SENDING' | 'LOG_SAVED' | 'LOG_FAILED' }>;
 
@@ -185,14 +185,11 @@ export class LogDelivery {
    * If the check itself fails, the log is sent: a rare duplicate is better than a lost call.
    */
   private async findExisting(callId: string): Promise<string | null> {
-    try {
-      const answer = await this.options.host.runApex(FIND_CALL_LOG.apexClass, FIND_CALL_LOG.methodName, `callObject=${encodeURIComponent(callId)}`);
-      const id = answer.trim();
-      return isTaskId(id) ? id : null;
-    } catch (error) {
-      this.options.logger.warn('Could not check for an existing call log; sending it again', describe(error));
-      return null;
-    }
+    // The Apex answers JSON ({ok, taskId} or {ok:false, error}); opencti/call-log-lookup.ts reads it and never rejects.
+    const lookup = await findCallLog(this.options.host, callId);
+    if (lookup.kind === 'found') return lookup.taskId;
+    if (lookup.kind === 'failed') this.options.logger.warn('Could not check for an existing call log; sending it again', lookup.error);
+    return null;
   }
 
   /** A status settled elsewhere (another tab's send, before a handover) reaches this tab's machine. */
