@@ -21,8 +21,28 @@ const ALIASES: Record<string, string> = {
   '@salesforce/messageChannel/Switchboard_Call__c': here('./salesforce/switchboardCallChannel.js')
 };
 
+const RUNTIME_GLOBAL = 'switchboardLwcRuntime';
+
+/**
+ * The runtime as an ES module that runs the compiled code on the first record page, not when the host
+ * page loads, so pages without the component (and the bench's page load → ready rows) pay only for
+ * downloading it, not for the engine's start-up or synthetic shadow's DOM patches.
+ */
+function deferred(iife: string): string {
+  return `let runtime = null;
+function load() {
+${iife}
+return ${RUNTIME_GLOBAL};
+}
+export function createRecordComponent(host, props) {
+  runtime = runtime || load();
+  return runtime.createRecordComponent(host, props);
+}
+`;
+}
+
 export interface LwcRuntime {
-  /** ES module source exporting createRecordComponent (see emulator/lwc/runtime.ts). */
+  /** ES module source exporting createRecordComponent (see emulator/lwc/runtime.ts), evaluated on first use. */
   code: string;
   /** Every source file that went into it. */
   files: string[];
@@ -47,10 +67,10 @@ export async function buildLwcRuntime(): Promise<LwcRuntime> {
     }
   });
   try {
-    const { output } = await build.generate({ format: 'es' });
+    const { output } = await build.generate({ format: 'iife', name: RUNTIME_GLOBAL });
     const [chunk] = output;
     if (!chunk || chunk.type !== 'chunk') throw new Error('rollup produced no LWC runtime chunk');
-    return { code: chunk.code, files: build.watchFiles };
+    return { code: deferred(chunk.code), files: build.watchFiles };
   } finally {
     await build.close();
   }
