@@ -1,6 +1,6 @@
 import { h, render } from 'preact';
 import { LeaderElection, type TabMessage } from './app/leader';
-import { refusalNotice } from './app/tab-messages';
+import { FollowerRefusals } from './app/tab-refusals';
 import { siteDataNotice } from './app/tab-site-data';
 import type { EventInput } from './call/types';
 import { Softphone } from './app/softphone';
@@ -67,6 +67,7 @@ async function main(): Promise<void> {
   const outbox = new Outbox({ store, owner: tabId, leaseMs: 8000 });
   const drafts = new CallDrafts(store);
   // Exactly one Salesforce tab owns the line and the logs; the others mirror it and forward their agent's actions.
+  const refusals = new FollowerRefusals(settings.defaultCountry);
   const election: LeaderElection = new LeaderElection({
     tabId,
     // A follower's wrap-up offers the call center's list plus the result the call already has (e.g. Transferred).
@@ -157,14 +158,16 @@ async function main(): Promise<void> {
   /** Checked here by the leader's own rules, so a refused dial shows its reason in this tab instead of vanishing. */
   function forwardToLeader(event: EventInput): void {
     const checked = election.checkForwardable(event);
-    if (checked.ok) return election.send({ type: 'event', event: checked.value });
+    if (checked.ok) {
+      refusals.forwarded();
+      return election.send({ type: 'event', event: checked.value });
+    }
     logger.warn(`Not forwarded to the leading tab (${checked.reason}).`);
-    const refusal = refusalNotice(event, settings.defaultCountry);
-    if (refusal) softphone.mirror({ ...softphone.state, notice: refusal });
+    if (refusals.refused(event)) softphone.mirror(refusals.overlay(softphone.state));
   }
 
   function onTabMessage(message: TabMessage): void {
-    if (message.type === 'mirror') softphone.mirror(message.state);
+    if (message.type === 'mirror') softphone.mirror(refusals.overlay(message.state));
     else if (message.type === 'event' && election.isLeader) softphone.dispatch(message.event);
     else if (message.type === 'hello' && election.isLeader) election.send({ type: 'mirror', state: softphone.state });
     else if (message.type === 'takeOver' && election.isLeader && softphone.state.phase === 'idle') void handOver();

@@ -5,7 +5,8 @@ import assert from 'node:assert/strict';
 import { JSDOM } from 'jsdom';
 import { h, render } from 'preact';
 import { act } from 'preact/test-utils';
-import { refusalNotice, TabMessageParser, type TabMessageRules } from '../../adapter/src/app/tab-messages';
+import { TabMessageParser, type TabMessageRules } from '../../adapter/src/app/tab-messages';
+import { FollowerRefusals, refusalNotice } from '../../adapter/src/app/tab-refusals';
 import type { MachineState } from '../../adapter/src/call/types';
 import type { LineView, ViewActions } from '../../adapter/src/ui/actions';
 import { App } from '../../adapter/src/ui/app';
@@ -196,6 +197,21 @@ describe('forwarded events', () => {
     assert.match(refusalNotice({ type: 'TRANSFER', target: '1' }, 'US')?.text ?? '', /The call was not transferred\.$/);
     assert.equal(refusalNotice({ type: 'DIAL_REQUESTED', callId: 'k', input: '+14155550102', context: null }, 'US'), null);
     assert.equal(refusalNotice({ type: 'HANGUP' }, 'US'), null);
+  });
+
+  test("the refusal outlives the leader's next mirrors, until the agent's next action or a notice of the leader's", () => {
+    const refusals = new FollowerRefusals('US');
+    const leader = leaderState();
+    const quiet = { ...leader, notice: null };
+    assert.equal(refusals.refused({ type: 'TRANSFER', target: 'sip:x@y' }), true);
+    assert.match(refusals.overlay(quiet).notice?.text ?? '', /not transferred/);
+    assert.match(refusals.overlay({ ...quiet }).notice?.text ?? '', /not transferred/, 'still there a second later');
+    assert.equal(refusals.overlay(leader).notice, leader.notice, "the leader's own notice wins");
+    assert.equal(refusals.overlay(quiet).notice, null, 'and the refusal does not come back');
+    refusals.refused({ type: 'DIAL_REQUESTED', callId: 'k', input: 'abc', context: null });
+    refusals.forwarded();
+    assert.equal(refusals.overlay(quiet), quiet);
+    assert.equal(refusals.refused({ type: 'NOTICE', notice: { kind: 'info', text: 'x' } }), false, 'nothing to tell the agent');
   });
 });
 

@@ -12,7 +12,7 @@ import {
   type BaseIssue,
   type InferOutput
 } from 'valibot';
-import type { EventInput, MachineState, Notice } from '../call/types';
+import type { EventInput, MachineState } from '../call/types';
 import { isSalesforceId } from '../opencti/salesforce-id';
 import { parseDialString } from '../phone/phone-number';
 import { CALL_ID_MAX, DISPOSITION_MAX, machineStateSchema, NOTES_MAX, recordRefSchema, text } from './tab-mirror';
@@ -160,20 +160,6 @@ export class TabMessageParser {
     const result = safeParse(this.schemas.eventSchema, event);
     return result.success ? { ok: true, value: result.output } : { ok: false, reason: describeIssues(result.issues) };
   }
-}
-
-/**
- * What the leader's machine would have said about a number it refuses, for the follower tab that
- * refused to forward it: the same reason from the same phone-number module. Null for anything else.
- */
-export function refusalNotice(event: EventInput, defaultCountry: string): Notice | null {
-  const refused = (input: unknown, outcome: string): Notice | null => {
-    const parsed = parseDialString(input, defaultCountry);
-    return parsed.ok ? null : { kind: 'error', text: `${parsed.reason} ${outcome}` };
-  };
-  if (event.type === 'DIAL_REQUESTED') return refused(event.input, 'Nothing was dialled.');
-  if (event.type === 'TRANSFER') return refused(event.target, 'The call was not transferred.');
-  return null;
 }
 
 /**
