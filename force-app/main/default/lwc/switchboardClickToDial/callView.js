@@ -1,6 +1,6 @@
 /**
- * How a call on this record reads, per channel state: the badge and the sentence. Kept free of LWC
- * imports so the emulator's record page shows calls with exactly this logic (emulator/host/views).
+ * How a call on this record reads, per channel state: the badge and the sentence. Plain data and
+ * functions, free of LWC imports.
  */
 
 /** How each channel call state looks. `live`: the timer ticks; otherwise the final duration shows. */
