@@ -11,7 +11,9 @@ export default {
         '^@salesforce/apex$': `${mocks}/apex`,
         '^lightning/messageService$': `${mocks}/lightning/messageService`,
         '^lightning/navigation$': `${mocks}/lightning/navigation`,
-        '^lightning/uiRecordApi$': `${mocks}/lightning/uiRecordApi`
+        '^lightning/uiRecordApi$': `${mocks}/lightning/uiRecordApi`,
+        // The emulator's lightning-click-to-dial (one stand-in for both; disabled here: no softphone)
+        '^lightning/clickToDial$': '<rootDir>/emulator/lwc/modules/lightning/clickToDial/clickToDial'
     },
     setupFilesAfterEnv: [...(jestConfig.setupFilesAfterEnv ?? []), '<rootDir>/jest-sa11y-setup.js'],
     // Only LWC tests: test/ and e2e/ hold node:test suites (*.test.ts) that jest must not run.

@@ -8,6 +8,11 @@ export function connectHost(emulatorHost) {
   current = emulatorHost;
 }
 
+/** The host, or null where there is none (the jest suite, which renders this lightning-click-to-dial too). */
+export function connectedHost() {
+  return current;
+}
+
 export function host() {
   if (!current) throw new Error('The LWC platform stand-ins are not connected to the emulator host page');
   return current;

@@ -4,10 +4,19 @@
  * once enabled, a link with the call icon whose click hands Lightning `{number: value, recordId, params}`.
  * Lightning adds the record's name and object type from recordId and calls the softphone's onClickToDial
  * listener (the emulator host does the same). click() dials only while enabled.
+ *
+ * The jest suite renders this stand-in as well (jest.config.js). There is no softphone there, so
+ * click-to-dial stays disabled, as it is on a page without the Phone utility.
  */
 import { LightningElement, api } from 'lwc';
 import { displayNumber } from '../../../../../force-app/test/lightning-stand-ins/displayNumber';
-import { host } from '../../../host-link';
+import { connectedHost } from '../../../host-link';
+
+const NO_SOFTPHONE = { enabled: () => false, onChange: () => () => undefined, dial: () => false };
+
+function service() {
+  return connectedHost()?.clickToDial ?? NO_SOFTPHONE;
+}
 
 export default class ClickToDial extends LightningElement {
   @api value;
@@ -18,9 +27,8 @@ export default class ClickToDial extends LightningElement {
   stopWatching = null;
 
   connectedCallback() {
-    const service = host().clickToDial;
-    this.enabled = service.enabled();
-    this.stopWatching = service.onChange((enabled) => {
+    this.enabled = service().enabled();
+    this.stopWatching = service().onChange((enabled) => {
       this.enabled = enabled;
     });
   }
@@ -52,6 +60,6 @@ export default class ClickToDial extends LightningElement {
     const request = { number: this.value };
     if (this.recordId) request.recordId = this.recordId;
     if (this.params) request.params = this.params;
-    host().clickToDial.dial(request);
+    service().dial(request);
   }
 }
