@@ -14,12 +14,14 @@ const COMPONENT_DIR = fileURLToPath(
 );
 
 /** Module specifiers the component imports that are not `lightning/*` stand-ins under modules/. */
-const ALIASES: Record<string, string> = {
-  'c/switchboardClickToDial': `${COMPONENT_DIR}switchboardClickToDial.js`,
-  '@salesforce/apex': here('./salesforce/apex.js'),
-  '@salesforce/apex/SwitchboardCallLogController.getRecentCalls': here('./salesforce/getRecentCalls.js'),
-  '@salesforce/messageChannel/Switchboard_Call__c': here('./salesforce/switchboardCallChannel.js')
-};
+function aliases(componentDir: string): Record<string, string> {
+  return {
+    'c/switchboardClickToDial': `${componentDir}switchboardClickToDial.js`,
+    '@salesforce/apex': here('./salesforce/apex.js'),
+    '@salesforce/apex/SwitchboardCallLogController.getRecentCalls': here('./salesforce/getRecentCalls.js'),
+    '@salesforce/messageChannel/Switchboard_Call__c': here('./salesforce/switchboardCallChannel.js')
+  };
+}
 
 const RUNTIME_GLOBAL = 'switchboardLwcRuntime';
 
@@ -48,23 +50,35 @@ export interface LwcRuntime {
   files: string[];
 }
 
-export async function buildLwcRuntime(): Promise<LwcRuntime> {
+/** The compiler's messages do not always name the file; rollup's error carries it as `id`. */
+function withFile(error: unknown): Error {
+  if (!(error instanceof Error)) return new Error(`LWC build failed: ${String(error)}`);
+  const id = (error as Error & { id?: string }).id?.split('?')[0];
+  return id && !error.message.includes(id)
+    ? new Error(`LWC build failed in ${id}: ${error.message}`, { cause: error })
+    : error;
+}
+
+/** `componentDir` (ending in a separator) is for tests that compile a changed copy of the bundle. */
+export async function buildLwcRuntime(componentDir = COMPONENT_DIR): Promise<LwcRuntime> {
   const build = await rollup({
     input: here('./entry.js'),
     plugins: [
       lwc({
         rootDir: here('./'),
         modules: [
-          ...Object.entries(ALIASES).map(([name, path]) => ({ name, path })),
+          ...Object.entries(aliases(componentDir)).map(([name, path]) => ({ name, path })),
           { dir: here('./modules') }
         ]
       })
     ],
-    onwarn(warning, warn) {
-      // The engine's dist checks process.env.NODE_ENV; it is replaced below, not an error.
-      if (warning.code === 'THIS_IS_UNDEFINED') return;
-      warn(warning);
+    onwarn(warning) {
+      // An import nothing resolves would be left for the browser to fail on: stop here instead.
+      if (warning.code === 'UNRESOLVED_IMPORT') throw new Error(`LWC build: ${warning.message}`);
+      console.warn(`LWC build: ${warning.message}`);
     }
+  }).catch((error: unknown) => {
+    throw withFile(error);
   });
   try {
     const { output } = await build.generate({ format: 'iife', name: RUNTIME_GLOBAL });
