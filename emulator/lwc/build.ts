@@ -7,6 +7,7 @@
 import lwc from '@lwc/rollup-plugin';
 import { rollup } from 'rollup';
 import { fileURLToPath } from 'node:url';
+import { readCachedRuntime, writeCachedRuntime } from './build-cache';
 
 const here = (path: string): string => fileURLToPath(new URL(path, import.meta.url));
 const COMPONENT_DIR = fileURLToPath(
@@ -59,7 +60,26 @@ function withFile(error: unknown): Error {
     : error;
 }
 
-/** `componentDir` (ending in a separator) is for tests that compile a changed copy of the bundle. */
+const CACHE_FILE = fileURLToPath(new URL('../../.tmp/lwc-runtime.json', import.meta.url));
+
+/** The shipped component's runtime: from the disk cache when no input changed, else compiled (and cached). */
+export async function loadLwcRuntime(): Promise<LwcRuntime> {
+  const cached = readCachedRuntime(CACHE_FILE);
+  if (cached) return cached;
+  const runtime = await buildLwcRuntime();
+  try {
+    writeCachedRuntime(CACHE_FILE, runtime, [here('./build.ts'), here('./build-cache.ts')]);
+  } catch (error) {
+    // A read-only checkout still runs the emulator; it just compiles at every start.
+    console.warn(`LWC build: not cached (${error instanceof Error ? error.message : String(error)})`);
+  }
+  return runtime;
+}
+
+/**
+ * Compiles without the cache. `componentDir` (ending in a separator) is for tests that compile a
+ * changed copy of the bundle.
+ */
 export async function buildLwcRuntime(componentDir = COMPONENT_DIR): Promise<LwcRuntime> {
   const build = await rollup({
     input: here('./entry.js'),

@@ -5,7 +5,7 @@
  */
 import { build, type Plugin } from 'esbuild';
 import { fileURLToPath } from 'node:url';
-import { buildLwcRuntime } from '../lwc/build';
+import { loadLwcRuntime } from '../lwc/build';
 
 const emulatorDir = fileURLToPath(new URL('..', import.meta.url));
 const LWC_RUNTIME = /[\\/]emulator[\\/]lwc[\\/]runtime\.ts$/;
@@ -50,7 +50,7 @@ async function bundle(entry: string, extra: { plugins?: Plugin[]; define?: Recor
 }
 
 export async function buildBundles(): Promise<Bundles> {
-  const runtime = buildLwcRuntime().then((r) => r.code);
+  const runtime = loadLwcRuntime().then((r) => r.code);
   // Awaited through the host build's onLoad; this keeps a failure from also surfacing as unhandled.
   runtime.catch(() => undefined);
   const [client, host, customer] = await Promise.all([bundle('client/opencti-client.ts'), bundle('host/main.ts', { plugins: [lwcRuntimePlugin(runtime)], ...LWC_OPTIONS }), bundle('customer/main.ts')]);

@@ -9,6 +9,7 @@ import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } f
 import { join, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { buildLwcRuntime } from '../../emulator/lwc/build';
+import { readCachedRuntime, writeCachedRuntime } from '../../emulator/lwc/build-cache';
 
 const SHIPPED = fileURLToPath(
   new URL('../../force-app/main/default/lwc/switchboardClickToDial/', import.meta.url)
@@ -66,5 +67,25 @@ describe('emulator LWC build', () => {
       `import { notThere } from 'lightning/platformShowToastEventNotHere';\nvoid notThere;\n${readFileSync(js, 'utf8')}`
     );
     await assert.rejects(buildLwcRuntime(broken), /lightning\/platformShowToastEventNotHere/);
+  });
+
+  it('reuses a cached build only while every input file has the same content', () => {
+    const dir = join(scratch, 'cache');
+    mkdirSync(dir, { recursive: true });
+    const input = join(dir, 'component.js');
+    const extra = join(dir, 'build.ts');
+    const cacheFile = join(dir, 'runtime.json');
+    writeFileSync(input, 'export const a = 1;');
+    writeFileSync(extra, '// build script');
+    const runtime = { code: 'compiled', files: [`${input}?specifier=c%2Fcomponent`] };
+    writeCachedRuntime(cacheFile, runtime, [extra]);
+    assert.deepEqual(readCachedRuntime(cacheFile), runtime);
+    writeFileSync(extra, '// build script, changed');
+    assert.equal(readCachedRuntime(cacheFile), null, 'a changed build script invalidates the entry');
+    writeCachedRuntime(cacheFile, runtime, [extra]);
+    writeFileSync(input, 'export const a = 2;');
+    assert.equal(readCachedRuntime(cacheFile), null, 'a changed component file invalidates the entry');
+    writeFileSync(cacheFile, '{not json');
+    assert.equal(readCachedRuntime(cacheFile), null, 'a damaged cache is ignored');
   });
 });
