@@ -2,12 +2,13 @@
  * Entry of the Lightning stand-in page: reads the server's inline config, builds the page,
  * frames the adapter eagerly, answers Open CTI and exposes `window.emulator`.
  */
-import { isRecord, type Json, type JsonObject } from '../shared/protocol';
+import { isRecord, type Json } from '../shared/protocol';
 import type { EmulatorApi, EmulatorSnapshot, WindowWithEmulator } from './api';
 import { Bridge } from './bridge';
-import { CLICK_TO_DIAL_PARAMS, recordName, type FieldValue, type SRecord } from './data';
+import { CLICK_TO_DIAL_PARAMS, type FieldValue, type SRecord } from './data';
 import { handleCall, type HostContext } from './handlers';
 import { MessageBus } from './message-bus';
+import { clickToDialPayload } from '../lwc/host-platform';
 import { recordComponentFactory } from '../lwc/record-component';
 import { Navigator } from './navigation';
 import { OrgClient, type OrgChange } from './org-client';
@@ -90,10 +91,8 @@ function boot(): void {
   function dial(record: SRecord, field: string): boolean {
     const value = record.fields[field];
     if (!store.state.clickToDialEnabled || typeof value !== 'string' || value === '') return false;
-    const payload: JsonObject = { number: value, recordId: record.Id, recordName: recordName(record), objectType: record.objectType };
-    const params = CLICK_TO_DIAL_PARAMS[field];
-    if (params !== undefined) payload.params = params;
-    emit('onClickToDial', payload);
+    // The same payload rule as the component's lightning-click-to-dial (emulator/lwc/host-platform.ts).
+    emit('onClickToDial', clickToDialPayload(store, { number: value, recordId: record.Id, params: CLICK_TO_DIAL_PARAMS[field] }));
     return true;
   }
   const openRecord = (id: string): void => navigator.go({ kind: 'record', recordId: id }, 'user');
