@@ -21,7 +21,10 @@ export class EmulatorSession {
   constructor(private readonly extraFlags: string[] = []) {}
 
   async open(): Promise<void> {
-    this.emulator = await startEmulator({ port: 0, quiet: true });
+    // E2E_STATIC_RESOURCE_DIR runs the suites against another build of the adapter (e.g. one from before
+    // a fix, to see a fault-matrix row fail: docs/reliability.md).
+    const otherBuild = process.env['E2E_STATIC_RESOURCE_DIR'];
+    this.emulator = await startEmulator({ port: 0, quiet: true, ...(otherBuild ? { staticResourceDir: otherBuild } : {}) });
     this.browser = await launchChromium(this.extraFlags);
     mkdirSync(ARTIFACTS, { recursive: true });
   }
@@ -74,11 +77,17 @@ export class EmulatorSession {
       if (m.type() === 'error') errors.push(m.text());
     });
     await page.goto(this.emulator.hostUrl + query);
-    await page.waitForFunction(() => {
-      const s = (window as WindowWithEmulator).emulator?.state;
-      return s?.initialized === true && s.clickToDialEnabled === true;
-    }, undefined, { timeout: 15_000 });
-    const phone = page.frames().find((f) => f.url().includes('/apex/Softphone_Adapter'));
+    const phone = await page
+      .waitForFunction(() => {
+        const s = (window as WindowWithEmulator).emulator?.state;
+        return s?.initialized === true && s.clickToDialEnabled === true;
+      }, undefined, { timeout: 15_000 })
+      .then(() => page.frames().find((f) => f.url().includes('/apex/Softphone_Adapter')))
+      .catch(async (err: unknown) => {
+        const frame = page.frames().find((f) => f.url().includes('/apex/Softphone_Adapter'));
+        const shows = frame ? ((await frame.locator('body').textContent().catch(() => '')) ?? '').replace(/\s+/g, ' ').slice(0, 300) : '(no softphone frame)';
+        throw new Error(`the softphone did not initialise and turn click-to-dial on within 15 s; it shows: ${shows} (${String(err).split('\n')[0]})`);
+      });
     if (!phone) throw new Error('softphone frame not found');
     return { page, phone, errors };
   }
