@@ -175,7 +175,8 @@ export function tasksByCall(org: Org): Map<string, string[]> {
 export async function assertOneTaskPerCallAfterSettle(org: Org, calls: number, settleMs = SETTLE_MS): Promise<void> {
   await new Promise((resolve) => setTimeout(resolve, settleMs));
   const byCall = tasksByCall(org);
-  const duplicated = [...byCall].filter(([, ids]) => ids.length > 1).map(([call, ids]) => `${call} ×${ids.length}`);
+  const disposition = (id: string): string => String(org.tasks().find((t) => t.Id === id)?.fields.CallDisposition ?? '');
+  const duplicated = [...byCall].filter(([, ids]) => ids.length > 1).map(([call, ids]) => `${call} ×${ids.length} (${ids.map(disposition).join(', ')})`);
   const sends = (): string => JSON.stringify(org.saveLogRequests().map((r) => `${r.callObject ?? '?'}: ${r.outcome}`));
   if (duplicated.length > 0) throw new Error(`duplicate Tasks after ${settleMs} ms: ${duplicated.join(', ')}; saveLogs the org received: ${sends()}`);
   if (byCall.size !== calls) throw new Error(`expected ${calls} call(s) with a Task after ${settleMs} ms, found ${byCall.size}: ${[...byCall.keys()].join(', ')}; saveLogs the org received: ${sends()}`);
