@@ -73,7 +73,8 @@ describe('SIP agent in the emulator', () => {
     await until('the microphone list', async () => (await mic.locator('option').count()) >= 2);
     const deviceId = await mic.locator('option').nth(1).getAttribute('value');
     await mic.selectOption(deviceId!);
-    const saved = await phone.evaluate(() => localStorage.getItem('switchboard:audio-devices:v1'));
+    // Stored under the signed-in user's prefix (switchboard:u:<org>:<user>:), like everything the softphone keeps.
+    const saved = await phone.evaluate(() => Object.entries(localStorage).find(([key]) => /^switchboard:u:\w+:\w+:audio-devices:v1$/.test(key))?.[1] ?? null);
     assert.equal(JSON.parse(saved!).inputId, deviceId);
   });
 
