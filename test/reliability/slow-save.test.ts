@@ -87,4 +87,46 @@ describe('a slow saveLog in a single tab', () => {
       await phone.stop();
     });
   }
+
+  test('handover during a slow save: the new leader shows the log saved, not "saving" forever, and one Task results', async () => {
+    const org = slowOrg(20_000);
+    const storage = new MemoryStorage();
+    const phoneFor = (owner: string) =>
+      new Softphone({
+        host: org.host,
+        providerKind: 'demo',
+        settings: parseSettings({}),
+        logger: quiet,
+        outbox: new Outbox({ store: new SafeStorage(storage, 'sb:'), owner, leaseMs: 8000, random: () => 0.5 }),
+        now: () => Date.now(),
+        monotonic: () => Date.now()
+      });
+    const a = phoneFor('tab-a');
+    const b = phoneFor('tab-b');
+    try {
+      await a.start();
+      a.restore();
+      b.setRole('follower');
+      await a.connect(new DemoProvider({ answerAfterMs: 20, noAnswerAfterMs: 50, inboundGiveUpAfterMs: 1000, signallingMs: 5 }));
+      a.clickToDial({ number: '(415) 555-0101' });
+      await advance(200);
+      a.dispatch({ type: 'HANGUP' });
+      a.dispatch({ type: 'WRAP_UP_EDITED', disposition: 'Completed', notes: '' });
+      a.dispatch({ type: 'SUBMIT_WRAP_UP' });
+      await advance(1000);
+      // The agent takes the phone in the other tab while the save is still in flight.
+      await a.disconnect();
+      a.setRole('follower');
+      b.setRole('leader');
+      b.restore();
+      assert.equal(b.state.logs[0]?.status, 'saving');
+      await advance(60_000);
+      assert.equal(b.state.logs[0]?.status, 'saved', 'the new leader saw the old leader\'s send finish');
+      assert.equal(b.state.logs[0]?.taskId, org.tasks[0]?.id);
+      assert.equal(org.tasks.length, 1);
+    } finally {
+      await a.stop();
+      await b.stop();
+    }
+  });
 });
