@@ -1,7 +1,7 @@
 import type { CallLog } from '../call/types';
 import type { SaveLogValue } from '../opencti/types';
 import { quarantine } from '../persistence/quarantine';
-import { MemoryStorage, SafeStorage } from '../persistence/safe-storage';
+import { SafeStorage } from '../persistence/safe-storage';
 import { parseStoredEntry } from './outbox-schema';
 
 /**
@@ -130,7 +130,7 @@ export class Outbox {
   private readonly retentionMs: number;
 
   constructor(options: OutboxOptions) {
-    this.store = options.store ?? new SafeStorage(new MemoryStorage(), 'switchboard:memory:');
+    this.store = options.store ?? new SafeStorage(null, 'switchboard:memory:');
     this.owner = options.owner;
     this.random = options.random ?? Math.random;
     this.backoff = options.backoff ?? DEFAULT_BACKOFF;
