@@ -52,7 +52,8 @@ async function main(): Promise<void> {
   const earlyProblems: StorageProblem[] = [];
   let tellAgent = (problem: StorageProblem): void => void earlyProblems.push(problem);
   // Every stored item belongs to the Salesforce user the page names; other users' items are deleted unread.
-  const { store, cleared } = openUserStorage(browserLocalStorage(), userFromPage(root.dataset), (problem) => {
+  const user = userFromPage(root.dataset);
+  const { store, cleared } = openUserStorage(browserLocalStorage(), user, (problem) => {
     logger.warn(problem.message);
     tellAgent(problem);
   });
@@ -248,7 +249,8 @@ async function main(): Promise<void> {
   tellAgent = (problem) => softphone.dispatch({ type: 'NOTICE', notice: { kind: problem.kind === 'corrupt-entry' ? 'error' : 'warning', text: problem.message } });
   // "No storage at all" is part of the site-data notice below; the rest (unknown user, set-aside entries) is said here.
   for (const problem of earlyProblems.splice(0)) if (problem.message !== NO_STORAGE_MESSAGE) tellAgent(problem);
-  const siteData = siteDataNotice({ storageDurable: outbox.isDurable, election: election.mode });
+  // Without a known user nothing is stored on purpose (said above), which is not the browser blocking storage.
+  const siteData = siteDataNotice({ storageDurable: outbox.isDurable || user === null, election: election.mode });
   if (siteData) softphone.dispatch({ type: 'NOTICE', notice: { kind: 'warning', text: siteData } });
   if (election.mode === 'no-locks') logger.warn('Web Locks unavailable: every tab of this browser acts as the phone.');
 }
