@@ -4,7 +4,7 @@
  * Configured by query string: ?ws=ws://127.0.0.1:PORT&domain=127.0.0.1&user=customer&agent=agent
  */
 import { createSipProvider, type SipProvider } from '../../adapter/src/telephony/sip/sip-provider';
-import { endCauseMessage } from '../../adapter/src/telephony/end-cause-message';
+import { endCauseMessage } from '../../adapter/src/call/end-cause-text';
 import type { ProviderEvent } from '../../adapter/src/telephony/provider';
 
 interface CustomerState {

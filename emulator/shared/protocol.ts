@@ -1,3 +1,4 @@
+import { isRecord } from '../../adapter/src/shared/is-record';
 /**
  * The Open CTI postMessage protocol as Salesforce's opencti_min.js speaks it
  * (as documented in docs/emulator.md). Shared by the emulator's client library
@@ -87,9 +88,8 @@ export type CallType = (typeof CALL_TYPE)[keyof typeof CALL_TYPE];
 /** Methods whose message carries `isListenerRegistered: true`. */
 export const LISTENER_METHODS: readonly string[] = ['onClickToDial', 'onNavigationChange', 'onWorkStart', 'subscribe'];
 
-export function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
+// The one definition, shared with the adapter.
+export { isRecord };
 
 /** Shape check for a message the host receives; anything else is not Open CTI traffic. */
 export function isMethodCallMessage(data: unknown): data is MethodCallMessage {

@@ -1,7 +1,7 @@
 import { CALL_CHANNEL, parseComponentMessage } from '../channel/contract';
 import { initialState, transition } from '../call/machine';
-import { channelStatuses, clickToDialEnabled, itemStatus, readinessMessage } from '../call/projections';
-import type { Effect, EventInput, MachineEvent, MachineState } from '../call/types';
+import type { Effect, EventInput, MachineEvent, MachineState, ProviderKind } from '../call/types';
+import { describeError as describe, fireAndLog } from '../logging/fire-and-log';
 import type { Logger } from '../logging/logger';
 import { LogDelivery, monotonicClock } from '../logging/log-delivery';
 import { Outbox } from '../logging/outbox';
@@ -11,10 +11,17 @@ import type { ClickToDialPayload } from '../opencti/types';
 import type { CallDrafts } from '../persistence/call-drafts';
 import { matchesFrom } from '../screenpop/matches';
 import type { SwitchboardSettings } from '../settings/settings';
-import type { ProviderEvent, ProviderKind, TelephonyProvider } from '../telephony/provider';
+import type { TelephonyProvider } from '../telephony/provider';
 import { dialContextFrom } from './click-to-dial';
+import { HostSync } from './host-sync';
+import { machineEventFrom } from './provider-events';
 
 export type SoftphoneRole = 'leader' | 'follower';
+
+/** Who leads, held in one place: the tab election. `pending` (not decided yet) runs as a leader would. */
+export interface Leadership {
+  readonly role: SoftphoneRole | 'pending';
+}
 
 export interface SoftphoneDeps {
   host: HostPort;
@@ -34,6 +41,8 @@ export interface SoftphoneDeps {
   monotonic?: () => number;
   /** In a follower tab, agent actions go to the leader tab instead of the local machine. */
   forward?: (event: EventInput) => void;
+  /** The tab election. Without one this tab leads, unless a test says otherwise with `setRole`. */
+  leadership?: Leadership;
 }
 
 /**
@@ -45,12 +54,14 @@ export class Softphone {
   private current: MachineState = initialState();
   private readonly now: () => number;
   private readonly newId: () => string;
-  // Click-to-dial starts disabled in Lightning until an adapter enables it.
-  private readonly sent = { item: '', clickToDial: false as boolean | null, ready: '', statuses: new Map<string, string>() };
+  private readonly hostSync: HostSync;
   private ticker: ReturnType<typeof setInterval> | null = null;
-  private syncing: Promise<void> = Promise.resolve();
   private provider: TelephonyProvider | null = null;
-  private role: SoftphoneRole = 'leader';
+  private readonly leadership: Leadership;
+  /** Set only when no election is given (tests): then `setRole` is where the role lives. */
+  private readonly ownRole: { role: SoftphoneRole } | null;
+  /** Showing another tab's state: a tab that starts to lead from here starts clean. */
+  private mirroring = false;
   private readonly delivery: LogDelivery;
   /** Until this tab has restored what the last page left, writing a draft would erase it. */
   private restored = false;
@@ -58,6 +69,9 @@ export class Softphone {
   constructor(private readonly deps: SoftphoneDeps) {
     this.now = deps.now ?? (() => Date.now());
     this.newId = deps.newId ?? (() => crypto.randomUUID());
+    this.hostSync = new HostSync(deps.host, deps.logger, deps.providerKind);
+    this.ownRole = deps.leadership ? null : { role: 'leader' };
+    this.leadership = deps.leadership ?? (this.ownRole as Leadership);
     this.delivery = new LogDelivery({
       host: deps.host,
       outbox: deps.outbox ?? new Outbox({ owner: 'this-tab' }),
@@ -65,10 +79,15 @@ export class Softphone {
       clock: deps.monotonic ?? monotonicClock,
       // A tab that handed the phone over still finishes its sends; their outcome reaches the new leader through the outbox.
       report: (event) => {
-        if (this.role === 'leader') this.dispatch(event);
+        if (this.leads) this.dispatch(event);
       }
     });
-    this.delivery.setActive(true);
+    this.delivery.setActive(this.leads);
+  }
+
+  /** Read from the election every time, never copied: a follower forwards, a leader runs the machine. */
+  private get leads(): boolean {
+    return this.leadership.role !== 'follower';
   }
 
   get state(): MachineState {
@@ -87,15 +106,27 @@ export class Softphone {
   async start(): Promise<void> {
     const { host, settings, logger } = this.deps;
     host.onClickToDial((payload) => this.clickToDial(payload));
-    this.dispatch({ type: 'INITIALIZED', defaultCountry: settings.defaultCountry, dispositions: settings.dispositions });
+    this.dispatch({
+      type: 'INITIALIZED',
+      defaultCountry: settings.defaultCountry,
+      dispositions: settings.dispositions
+    });
     for (const problem of settings.problems) logger.warn(problem);
-    if (settings.problems.length > 0) this.dispatch({ type: 'NOTICE', notice: { kind: 'warning', text: settings.problems.join(' ') } });
+    if (settings.problems.length > 0)
+      this.dispatch({ type: 'NOTICE', notice: { kind: 'warning', text: settings.problems.join(' ') } });
     // Independent round trips: in flight together, so start-up costs one host round trip, not two.
     await Promise.all([
-      host.subscribe(CALL_CHANNEL, (message) => this.onChannelMessage(message)).catch((error: unknown) => {
-        logger.warn('Message channel unavailable; record pages will not show call status.', describe(error));
-      }),
-      host.notifyInitializationComplete().catch((error: unknown) => logger.error('notifyInitializationComplete failed', describe(error)))
+      host
+        .subscribe(CALL_CHANNEL, (message) => this.onChannelMessage(message))
+        .catch((error: unknown) => {
+          logger.warn(
+            'Message channel unavailable; record pages will not show call status.',
+            describe(error)
+          );
+        }),
+      host
+        .notifyInitializationComplete()
+        .catch((error: unknown) => logger.error('notifyInitializationComplete failed', describe(error)))
     ]);
     this.sync();
   }
@@ -105,14 +136,15 @@ export class Softphone {
     if (this.provider) await this.disconnect();
     this.provider = provider;
     provider.onEvent((event) => {
-      if (this.provider === provider) this.onProviderEvent(event);
+      if (this.provider === provider) this.dispatch(machineEventFrom(event));
     });
     this.dispatch({ type: 'REGISTRATION', state: 'registering' });
     try {
       await provider.start();
     } catch (error) {
       // Keep the provider's own reason (e.g. auth-failed) when it already reported one.
-      if (this.current.registration !== 'failed') this.dispatch({ type: 'REGISTRATION', state: 'failed', reason: describe(error) });
+      if (this.current.registration !== 'failed')
+        this.dispatch({ type: 'REGISTRATION', state: 'failed', reason: describe(error) });
       throw error;
     }
   }
@@ -123,36 +155,61 @@ export class Softphone {
     if (!provider) return;
     if (this.current.call && this.current.phase !== 'wrapUp') this.dispatch({ type: 'HANGUP' });
     this.provider = null;
-    await provider.stop().catch((error: unknown) => this.deps.logger.warn('provider stop failed', describe(error)));
+    await provider
+      .stop()
+      .catch((error: unknown) => this.deps.logger.warn('provider stop failed', describe(error)));
     this.dispatch({ type: 'REGISTRATION', state: 'unregistered' });
   }
 
   clickToDial(payload: ClickToDialPayload): void {
-    this.dispatch({ type: 'DIAL_REQUESTED', callId: this.newId(), input: payload.number, context: dialContextFrom(payload) });
+    this.dispatch({
+      type: 'DIAL_REQUESTED',
+      callId: this.newId(),
+      input: payload.number,
+      context: dialContextFrom(payload)
+    });
   }
 
-  get currentRole(): SoftphoneRole {
-    return this.role;
-  }
-
-  /** Followers show the leader's state and send it their agent's actions; the leader owns the line and the logs. */
+  /** Without an election (tests), sets this tab's role; then does what `roleChanged` does. */
   setRole(role: SoftphoneRole): void {
-    // A follower's state is the old leader's, mirrored: a new leader starts clean and restores from storage.
-    if (this.role === 'follower' && role === 'leader') {
+    if (this.ownRole) this.ownRole.role = role;
+    this.roleChanged();
+  }
+
+  /**
+   * The election changed this tab's role. Followers show the leader's state and send it their agent's
+   * actions; the leader owns the line and the logs.
+   */
+  roleChanged(): void {
+    if (!this.leads) this.mirroring = true;
+    else if (this.mirroring) {
+      // A follower's state is the old leader's, mirrored: a new leader starts clean and restores from storage.
       const { settings } = this.deps;
-      this.current = { ...initialState(), initialized: true, defaultCountry: settings.defaultCountry, dispositions: settings.dispositions };
-      this.sent.statuses.clear();
+      this.current = {
+        ...initialState(),
+        initialized: true,
+        defaultCountry: settings.defaultCountry,
+        dispositions: settings.dispositions
+      };
+      this.hostSync.forgetStatuses();
+      this.mirroring = false;
     }
-    this.role = role;
-    this.delivery.setActive(role === 'leader');
+    this.delivery.setActive(this.leads);
   }
 
   /** A follower takes the leader's state as its own, so its utility item, click-to-dial and channel match. */
   mirror(state: MachineState): void {
-    if (this.role !== 'follower') return;
+    if (this.leads) return;
     // A call ringing in: every tab opens its phone, so the agent sees it wherever they are looking.
-    const newlyRinging = (state.phase === 'ringing' && this.current.phase !== 'ringing') || (state.waiting !== null && this.current.waiting === null);
-    if (newlyRinging) void this.deps.host.setSoftphonePanelVisibility(true).catch((e: unknown) => this.deps.logger.warn('Opening the phone panel failed', describe(e)));
+    const newlyRinging =
+      (state.phase === 'ringing' && this.current.phase !== 'ringing') ||
+      (state.waiting !== null && this.current.waiting === null);
+    if (newlyRinging)
+      fireAndLog(
+        this.deps.logger,
+        'Opening the phone panel',
+        this.deps.host.setSoftphonePanelVisibility(true)
+      );
     this.current = state;
     this.deps.onChange?.(state);
     this.sync();
@@ -164,21 +221,31 @@ export class Softphone {
    * off: the call that was up and every log not yet confirmed, from browser storage.
    */
   restore(): void {
-    if (this.role !== 'leader') return;
+    if (!this.leads) return;
     const draft = this.deps.drafts?.load() ?? null;
     this.restored = true;
     const logs = this.delivery.restoredLogs();
-    this.dispatch({ type: 'RESTORE', draft: draft && { phase: draft.phase, call: draft.call, waiting: draft.waiting, parked: draft.parked, savedAt: draft.savedAt }, logs });
+    this.dispatch({
+      type: 'RESTORE',
+      draft: draft && {
+        phase: draft.phase,
+        call: draft.call,
+        waiting: draft.waiting,
+        parked: draft.parked,
+        savedAt: draft.savedAt
+      },
+      logs
+    });
     this.delivery.drain();
   }
 
   /** Another tab may have settled a log (storage event): look again now rather than at the next wake-up. */
   recheckLogs(): void {
-    if (this.role === 'leader' && this.restored) this.delivery.drain();
+    if (this.leads && this.restored) this.delivery.drain();
   }
 
   dispatch(input: EventInput): void {
-    if (this.role === 'follower') {
+    if (!this.leads) {
       this.deps.forward?.(input);
       return;
     }
@@ -203,33 +270,10 @@ export class Softphone {
     this.provider = null;
   }
 
-  private onProviderEvent(event: ProviderEvent): void {
-    switch (event.type) {
-      case 'registration':
-        return this.dispatch(event.reason ? { type: 'REGISTRATION', state: event.state, reason: event.reason } : { type: 'REGISTRATION', state: event.state });
-      case 'incoming':
-        return this.dispatch(
-          event.displayName
-            ? { type: 'INCOMING', callId: event.callId, from: event.from, displayName: event.displayName }
-            : { type: 'INCOMING', callId: event.callId, from: event.from }
-        );
-      case 'progress':
-        return this.dispatch({ type: 'PROGRESS', callId: event.callId });
-      case 'connected':
-        return this.dispatch({ type: 'CONNECTED', callId: event.callId });
-      case 'held':
-        return this.dispatch({ type: 'HELD', callId: event.callId, held: event.held });
-      case 'ended':
-        return this.dispatch(
-          event.detail ? { type: 'ENDED', callId: event.callId, cause: event.cause, detail: event.detail } : { type: 'ENDED', callId: event.callId, cause: event.cause }
-        );
-    }
-  }
-
   private onChannelMessage(raw: unknown): void {
     const message = parseComponentMessage(raw);
     if (!message) return;
-    if (message.type === 'stateRequest') this.publishAll();
+    if (message.type === 'stateRequest') this.hostSync.publishAll(this.current);
     else this.dispatch({ type: 'RETRY_LOG', callId: message.callId });
   }
 
@@ -238,7 +282,10 @@ export class Softphone {
     const provider = this.provider ?? DISCONNECTED;
     const fail = (what: string) => (error: unknown) => {
       logger.error(`${what} failed`, describe(error));
-      this.dispatch({ type: 'NOTICE', notice: { kind: 'error', text: `${what} failed: ${agentText(error)}` } });
+      this.dispatch({
+        type: 'NOTICE',
+        notice: { kind: 'error', text: `${what} failed: ${agentText(error)}` }
+      });
     };
     try {
       switch (effect.type) {
@@ -268,7 +315,13 @@ export class Softphone {
         case 'searchCaller':
           void host
             .searchAndScreenPop({ searchParams: effect.number, callType: effect.direction, deferred: true })
-            .then((result) => this.dispatch({ type: 'SCREEN_POP_RESULT', callId: effect.callId, matches: matchesFrom(result) }))
+            .then((result) =>
+              this.dispatch({
+                type: 'SCREEN_POP_RESULT',
+                callId: effect.callId,
+                matches: matchesFrom(result)
+              })
+            )
             .catch((error: unknown) => {
               logger.warn('Caller search failed', describe(error));
               this.dispatch({ type: 'SCREEN_POP_FAILED', callId: effect.callId, error: agentText(error) });
@@ -283,7 +336,7 @@ export class Softphone {
           return;
         }
         case 'refreshView':
-          void host.refreshView().catch((error: unknown) => logger.warn('refreshView failed', describe(error)));
+          fireAndLog(logger, 'refreshView', host.refreshView());
           return;
       }
     } catch (error) {
@@ -292,53 +345,9 @@ export class Softphone {
     }
   }
 
-  /** Brings the host in line with the state; serialised so enable/disable can't race. */
+  /** The host hears first (item label, click-to-dial, channel); the view renders after. */
   private sync(): void {
-    const state = this.current;
-    const { host, logger, providerKind } = this.deps;
-    const item = itemStatus(state, this.now());
-    const itemKey = `${item.label}|${item.icon}`;
-    if (itemKey !== this.sent.item) {
-      const previous = this.sent.item.split('|');
-      this.sent.item = itemKey;
-      if (previous[0] !== item.label) void host.setSoftphoneItemLabel(item.label).catch((e: unknown) => logger.warn('setSoftphoneItemLabel failed', describe(e)));
-      if (previous[1] !== item.icon) void host.setSoftphoneItemIcon(item.icon).catch((e: unknown) => logger.warn('setSoftphoneItemIcon failed', describe(e)));
-    }
-    const enabled = clickToDialEnabled(state);
-    if (enabled !== this.sent.clickToDial) {
-      this.sent.clickToDial = enabled;
-      this.syncing = this.syncing
-        .then(() => (enabled ? host.enableClickToDial() : host.disableClickToDial()))
-        .catch((e: unknown) => {
-          this.sent.clickToDial = null;
-          logger.warn(`${enabled ? 'enable' : 'disable'}ClickToDial failed`, describe(e));
-        });
-    }
-    const ready = readinessMessage(state, providerKind);
-    const readyKey = JSON.stringify(ready);
-    if (readyKey !== this.sent.ready) {
-      this.sent.ready = readyKey;
-      this.publish(ready);
-    }
-    const live = new Set<string>();
-    for (const status of channelStatuses(state)) {
-      live.add(status.callId);
-      const key = JSON.stringify(status);
-      if (this.sent.statuses.get(status.callId) !== key) {
-        this.sent.statuses.set(status.callId, key);
-        this.publish(status);
-      }
-    }
-    for (const id of [...this.sent.statuses.keys()]) if (!live.has(id)) this.sent.statuses.delete(id);
-  }
-
-  private publishAll(): void {
-    this.publish(readinessMessage(this.current, this.deps.providerKind));
-    for (const status of channelStatuses(this.current)) this.publish(status);
-  }
-
-  private publish(message: object): void {
-    void this.deps.host.publish(CALL_CHANNEL, message).catch((e: unknown) => this.deps.logger.warn('publish failed', describe(e)));
+    this.hostSync.sync(this.current, this.now());
   }
 
   /** The item label shows call duration, so it ticks while a call is up, and only then. */
@@ -347,7 +356,7 @@ export class Softphone {
     if (live && !this.ticker) {
       this.ticker = setInterval(() => {
         // Keeps the stored call's time current, so a reload can log the duration the call really had.
-        if (this.role === 'leader' && this.restored) this.deps.drafts?.save(this.current, this.now());
+        if (this.leads && this.restored) this.deps.drafts?.save(this.current, this.now());
         this.sync();
         this.deps.onChange?.(this.current);
       }, 1000);
@@ -364,10 +373,6 @@ const DISCONNECTED: TelephonyProvider = new Proxy({} as TelephonyProvider, {
     throw new Error('the phone line is not connected');
   }
 });
-
-function describe(error: unknown): string {
-  return error instanceof Error ? error.message : String(error);
-}
 
 function agentText(error: unknown): string {
   if (error instanceof OpenCtiError) return error.toAgentMessage();

@@ -15,7 +15,8 @@ import {
 import type { EventInput, MachineState } from '../call/types';
 import { isSalesforceId } from '../opencti/salesforce-id';
 import { parseDialString } from '../phone/phone-number';
-import { CALL_ID_MAX, DISPOSITION_MAX, machineStateSchema, NOTES_MAX, recordRefSchema, text } from './tab-mirror';
+import { CALL_ID_MAX, DISPOSITION_MAX, NOTES_MAX, RecordRefSchema as recordRefSchema, text } from '../persistence/call-schema';
+import { machineStateSchema } from './tab-mirror';
 
 /**
  * What the Switchboard tabs of one browser say to each other over the BroadcastChannel, and the

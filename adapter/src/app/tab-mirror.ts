@@ -1,10 +1,8 @@
 import {
   array,
   boolean,
-  check,
   finite,
   integer,
-  literal,
   maxEntries,
   maxLength,
   maxValue,
@@ -18,11 +16,17 @@ import {
   regex,
   string,
   union,
-  variant,
   type InferOutput
 } from 'valibot';
 import type { CallLog, MachineState } from '../call/types';
-import { isSalesforceId } from '../opencti/salesforce-id';
+import {
+  CALL_ID_MAX,
+  CallSchema,
+  DISPOSITION_MAX,
+  NOTES_MAX,
+  salesforceId,
+  text
+} from '../persistence/call-schema';
 
 /**
  * The machine state a leader mirrors to follower tabs, as a schema. Parsing builds every object
@@ -32,75 +36,18 @@ import { isSalesforceId } from '../opencti/salesforce-id';
  * output is typed as `MachineState`, so a new state field fails to compile here until it is listed.
  */
 
-/** Bounded text; `max` follows the field's Salesforce limit or what the UI can show. */
-export const text = (max: number) => pipe(string(), maxLength(max));
-
 const time = pipe(number(), finite(), minValue(0));
-const salesforceId = pipe(string(), check<string, string>((id) => isSalesforceId(id), 'a Salesforce record id'));
-
-/** Mirrors the machine's own bounds (click-to-dial and search results clip names to 120). */
-export const recordRefSchema = object({
-  id: salesforceId,
-  name: nullable(text(255)),
-  objectType: nullable(pipe(string(), regex(/^\w{1,80}$/)))
-});
 
 const PHASES = ['idle', 'dialing', 'ringing', 'connected', 'held', 'wrapUp'] as const;
-const END_CAUSES = [
-  'local-hangup',
-  'remote-hangup',
-  'busy',
-  'no-answer',
-  'rejected',
-  'canceled',
-  'not-found',
-  'unavailable',
-  'auth-failed',
-  'bad-media',
-  'connection-lost',
-  'invalid-number',
-  'error'
-] as const;
 const REGISTRATION_STATES = ['unregistered', 'registering', 'registered', 'failed'] as const;
 const DIRECTIONS = ['inbound', 'outbound'] as const;
 
-/** Task.Description holds 32,000 characters; notes can never usefully be longer. */
-export const NOTES_MAX = 32_000;
-export const DISPOSITION_MAX = 255;
-/** The call's id doubles as Task.CallObject (255). */
-export const CALL_ID_MAX = 255;
-
-const screenPopSchema = variant('status', [
-  object({ status: literal('none') }),
-  object({ status: literal('searching') }),
-  object({ status: literal('found'), matches: pipe(array(recordRefSchema), maxLength(100)) }),
-  object({ status: literal('failed'), error: text(1000) })
-]);
-
-const callSchema = object({
-  id: text(CALL_ID_MAX),
-  direction: picklist(DIRECTIONS),
-  dial: text(64),
-  display: text(100),
-  callerName: nullable(text(255)),
-  startedAt: time,
-  connectedAt: nullable(time),
-  endedAt: nullable(time),
-  endCause: nullable(picklist(END_CAUSES)),
-  muted: boolean(),
-  held: boolean(),
-  who: nullable(recordRefSchema),
-  what: nullable(recordRefSchema),
-  params: nullable(text(1000)),
-  screenPop: screenPopSchema,
-  transferTo: nullable(text(100)),
-  disposition: text(DISPOSITION_MAX),
-  notes: text(NOTES_MAX)
-});
-
 /** saveLog's value: field names as Salesforce spells them, primitive values only. */
 const saveLogValueSchema = pipe(
-  record(pipe(string(), regex(/^[A-Za-z]\w{0,79}$/)), nullable(union([text(NOTES_MAX), pipe(number(), finite()), boolean()]))),
+  record(
+    pipe(string(), regex(/^[A-Za-z]\w{0,79}$/)),
+    nullable(union([text(NOTES_MAX), pipe(number(), finite()), boolean()]))
+  ),
   maxEntries(50)
 );
 
@@ -124,9 +71,9 @@ const callLogSchema = object({
 
 export const machineStateSchema = object({
   phase: picklist(PHASES),
-  call: nullable(callSchema),
-  waiting: nullable(callSchema),
-  parked: nullable(callSchema),
+  call: nullable(CallSchema),
+  waiting: nullable(CallSchema),
+  parked: nullable(CallSchema),
   // Unsaved logs are never pruned, so the bound is generous; a real backlog is a handful.
   logs: pipe(array(callLogSchema), maxLength(500)),
   initialized: boolean(),

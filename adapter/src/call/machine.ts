@@ -1,8 +1,7 @@
 import { buildTaskLog, isWhoType } from '../logging/task-log';
 import { parseDialString } from '../phone/phone-number';
-import { endCauseMessage } from '../telephony/end-cause-message';
-import type { EndCause } from '../telephony/provider';
-import type { Call, CallLog, Effect, EventOf, EventType, MachineEvent, MachineState, Phase, RecordRef, Transition } from './types';
+import { endCauseMessage } from './end-cause-text';
+import type { Call, CallLog, Effect, EndCause, EventOf, EventType, MachineEvent, MachineState, Phase, RecordRef, Transition } from './types';
 
 /**
  * The call state machine: pure and synchronous. `transition(state, event)` returns the next

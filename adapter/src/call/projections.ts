@@ -1,6 +1,5 @@
 import { CHANNEL_SCHEMA_VERSION, type CallStatusMessage, type ChannelCallState, type ReadinessMessage } from '../channel/contract';
-import type { ProviderKind } from '../telephony/provider';
-import type { Call, CallLog, MachineState } from './types';
+import type { Call, CallLog, MachineState, ProviderKind } from './types';
 
 /**
  * Views of the machine state that the host must mirror: the utility item, click-to-dial, the

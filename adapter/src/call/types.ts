@@ -1,5 +1,32 @@
-import type { ScreenPopParams, SaveLogValue } from '../opencti/types';
-import type { EndCause, RegistrationState } from '../telephony/provider';
+/** Which kind of line the softphone runs: the simulated demo line or a SIP account. */
+export type ProviderKind = 'demo' | 'sip';
+
+/** Why a call ended or never connected, in our own words (each provider maps its causes onto these). */
+export type EndCause =
+  | 'local-hangup'
+  | 'remote-hangup'
+  | 'busy'
+  | 'no-answer'
+  | 'rejected'
+  | 'canceled'
+  | 'not-found'
+  | 'unavailable'
+  | 'auth-failed'
+  | 'bad-media'
+  | 'connection-lost'
+  | 'invalid-number'
+  | 'error';
+
+export type RegistrationState = 'unregistered' | 'registering' | 'registered' | 'failed';
+
+/** The Task fields of one call log, as the host's saveLog takes them (the port passes it on unchanged). */
+export type TaskLogValue = Record<string, string | number | boolean | null>;
+
+/** The records the machine asks the host to open: a subset of what Open CTI's screenPop accepts. */
+export type ScreenPopTarget =
+  | { type: 'sobject'; params: { recordId: string } }
+  | { type: 'search'; params: { searchString: string } }
+  | { type: 'newRecord'; params: { entityName: string; defaultFieldValues?: Record<string, unknown> } };
 
 export type Phase = 'idle' | 'dialing' | 'ringing' | 'connected' | 'held' | 'wrapUp';
 export type Direction = 'inbound' | 'outbound';
@@ -49,7 +76,7 @@ export type LogStatus = 'saving' | 'saved' | 'failed';
 
 export interface CallLog {
   callId: string;
-  value: SaveLogValue;
+  value: TaskLogValue;
   status: LogStatus;
   taskId: string | null;
   error: string | null;
@@ -149,8 +176,8 @@ export type Effect =
   | { type: 'transfer'; callId: string; number: string }
   | { type: 'showPanel' }
   | { type: 'searchCaller'; callId: string; number: string; direction: Direction }
-  | { type: 'screenPop'; pop: ScreenPopParams }
-  | { type: 'saveLog'; callId: string; value: SaveLogValue }
+  | { type: 'screenPop'; pop: ScreenPopTarget }
+  | { type: 'saveLog'; callId: string; value: TaskLogValue }
   | { type: 'refreshView' };
 
 export type Transition = readonly [MachineState, readonly Effect[]];

@@ -1,5 +1,4 @@
-import type { Call, RecordRef } from '../call/types';
-import type { SaveLogValue } from '../opencti/types';
+import type { Call, RecordRef, TaskLogValue } from '../call/types';
 
 /**
  * The Task written for a call. saveLog sets no defaults (Task.Status would be "Not Started"),
@@ -22,12 +21,12 @@ export function relate(who: RecordRef | null, what: RecordRef | null): { WhoId?:
   return out;
 }
 
-export function buildTaskLog(call: Call, at: number): SaveLogValue {
+export function buildTaskLog(call: Call, at: number): TaskLogValue {
   const inbound = call.direction === 'inbound';
   const party = call.who?.name ?? call.what?.name ?? call.display;
   const subject = inbound ? `Inbound call from ${party}` : `Outbound call to ${party}`;
   const seconds = call.connectedAt !== null ? Math.max(0, Math.round(((call.endedAt ?? at) - call.connectedAt) / 1000)) : 0;
-  const value: SaveLogValue = {
+  const value: TaskLogValue = {
     entityApiName: 'Task',
     Subject: clip(subject, TASK_LIMITS.subject),
     Status: 'Completed',

@@ -1,3 +1,4 @@
+import { isRecord } from '../shared/is-record';
 import { OpenCtiError } from './open-cti-error';
 import type {
   AppViewInfo,
@@ -165,10 +166,6 @@ export function createOpenCtiPort(api: SforceOpenCti, options: OpenCtiPortOption
       done(call<OpenCtiResponse<null>>('unsubscribe', (callback) => api.unsubscribe({ subscription, callback }), unsubscribeWaitMs, 'resolve')),
     publish: (channelName, message) => done(returnValueOf('publish', (callback) => api.publish({ channelName, message, callback })))
   };
-}
-
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null;
 }
 
 /** `errors` as documented; `error` as two method pages label it; anything else is described, not lost. */

@@ -1,10 +1,28 @@
-import { array, boolean, finite, literal, nullable, number, object, optional, picklist, pipe, string, minLength, maxLength, variant, type InferOutput } from 'valibot';
-import type { Call, RecordRef, ScreenPop } from '../call/types';
-import type { EndCause } from '../telephony/provider';
+import {
+  array,
+  boolean,
+  check,
+  finite,
+  literal,
+  nullable,
+  number,
+  object,
+  optional,
+  picklist,
+  pipe,
+  regex,
+  string,
+  maxLength,
+  minValue,
+  variant,
+  type InferOutput
+} from 'valibot';
+import type { Call, EndCause, RecordRef, ScreenPop } from '../call/types';
+import { isSalesforceId } from '../opencti/salesforce-id';
 
 /**
  * Valibot schemas for a call as the machine keeps it, for data that comes back from outside the page
- * (a stored draft). `object` outputs only the keys it lists, so what comes out is rebuilt field by field:
+ * (a stored draft, another tab's mirror). `object` outputs only the keys it lists, so what comes out is rebuilt field by field:
  * no stray keys, no prototype tricks ride along.
  */
 
@@ -28,46 +46,58 @@ const END_CAUSE_LIST = Object.keys(END_CAUSES) as EndCause[];
 
 /** Bounds that no real value comes near; they keep a hostile or torn value from being huge. */
 const SHORT = 1_000;
-const LONG = 32_000;
 
 export const boundedString = (max = SHORT) => pipe(string(), maxLength(max));
-const nonEmpty = (max = SHORT) => pipe(string(), minLength(1), maxLength(max));
+/** Bounded text; `max` follows the field's Salesforce limit or what the UI can show. */
+export const text = boundedString;
 export const finiteNumber = pipe(number(), finite());
-const timestamp = nullable(finiteNumber);
+const time = pipe(number(), finite(), minValue(0));
+export const salesforceId = pipe(
+  string(),
+  check<string, string>((id) => isSalesforceId(id), 'a Salesforce record id')
+);
 
+/** Task.Description holds 32,000 characters; notes can never usefully be longer. */
+export const NOTES_MAX = 32_000;
+export const DISPOSITION_MAX = 255;
+/** The call's id doubles as Task.CallObject (255). */
+export const CALL_ID_MAX = 255;
+
+/** Mirrors the machine's own bounds (click-to-dial and search results clip names to 120). */
 export const RecordRefSchema = object({
-  id: nonEmpty(64),
-  name: nullable(boundedString()),
-  objectType: nullable(boundedString(80))
+  id: salesforceId,
+  name: nullable(text(255)),
+  objectType: nullable(pipe(string(), regex(/^\w{1,80}$/)))
 });
 
 const ScreenPopSchema = variant('status', [
   object({ status: literal('none') }),
   object({ status: literal('searching') }),
-  object({ status: literal('failed'), error: boundedString() }),
-  object({ status: literal('found'), matches: pipe(array(RecordRefSchema), maxLength(200)) })
+  object({ status: literal('found'), matches: pipe(array(RecordRefSchema), maxLength(100)) }),
+  object({ status: literal('failed'), error: text(1000) })
 ]);
 
+/** The one schema of a call from outside this page: a stored draft and a leader's mirror both pass through it. */
 export const CallSchema = object({
-  id: nonEmpty(200),
+  id: text(CALL_ID_MAX),
   direction: picklist(['inbound', 'outbound']),
-  dial: boundedString(),
-  display: boundedString(),
-  callerName: nullable(boundedString()),
-  startedAt: finiteNumber,
-  connectedAt: timestamp,
-  endedAt: timestamp,
+  dial: text(64),
+  display: text(100),
+  callerName: nullable(text(255)),
+  startedAt: time,
+  connectedAt: nullable(time),
+  endedAt: nullable(time),
   endCause: nullable(picklist(END_CAUSE_LIST)),
   muted: boolean(),
   held: boolean(),
   who: nullable(RecordRefSchema),
   what: nullable(RecordRefSchema),
-  params: nullable(boundedString(LONG)),
+  params: nullable(text(1000)),
   screenPop: ScreenPopSchema,
   // Absent in drafts written before transfers existed: no transfer then.
-  transferTo: optional(nullable(boundedString()), null),
-  disposition: boundedString(),
-  notes: boundedString(LONG)
+  transferTo: optional(nullable(text(100)), null),
+  disposition: text(DISPOSITION_MAX),
+  notes: text(NOTES_MAX)
 });
 
 /** Salesforce field API names; also keeps `__proto__` and friends out of rebuilt objects. */
@@ -75,5 +105,9 @@ export const FIELD_NAME = /^[A-Za-z][A-Za-z0-9_]{0,79}$/;
 
 // Compile-time: what the schemas output is exactly what the machine keeps.
 type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
-const shapes: [Same<InferOutput<typeof CallSchema>, Call>, Same<InferOutput<typeof RecordRefSchema>, RecordRef>, Same<InferOutput<typeof ScreenPopSchema>, ScreenPop>] = [true, true, true];
+const shapes: [
+  Same<InferOutput<typeof CallSchema>, Call>,
+  Same<InferOutput<typeof RecordRefSchema>, RecordRef>,
+  Same<InferOutput<typeof ScreenPopSchema>, ScreenPop>
+] = [true, true, true];
 void shapes;

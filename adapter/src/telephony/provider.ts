@@ -6,25 +6,11 @@
  * and the call state machine decides what that means.
  */
 
-export type ProviderKind = 'demo' | 'sip';
+import type { EndCause, ProviderKind, RegistrationState } from '../call/types';
+import type { AudioDevices } from '../devices/audio-devices';
 
-/** Why a call ended or never connected, in our own words (JsSIP causes map onto these). */
-export type EndCause =
-  | 'local-hangup'
-  | 'remote-hangup'
-  | 'busy'
-  | 'no-answer'
-  | 'rejected'
-  | 'canceled'
-  | 'not-found'
-  | 'unavailable'
-  | 'auth-failed'
-  | 'bad-media'
-  | 'connection-lost'
-  | 'invalid-number'
-  | 'error';
-
-export type RegistrationState = 'unregistered' | 'registering' | 'registered' | 'failed';
+// The call machine owns this vocabulary; providers speak it (JsSIP's causes are mapped in sip/end-cause.ts).
+export type { AudioDevices, EndCause, ProviderKind, RegistrationState };
 
 export type ProviderEvent =
   | { type: 'registration'; state: RegistrationState; reason?: string }
@@ -41,12 +27,6 @@ export interface DialRequest {
   callId: string;
   /** Normalised E.164 (or extension) number to call. */
   number: string;
-}
-
-/** The agent's choice of microphone and speaker (MediaDeviceInfo ids); empty means the browser default. */
-export interface AudioDevices {
-  inputId: string;
-  outputId: string;
 }
 
 export interface TelephonyProvider {

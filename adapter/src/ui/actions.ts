@@ -1,14 +1,30 @@
-import type { EventInput } from '../call/types';
-import type { DemoControls, DemoOutcome } from '../telephony/demo/demo-provider';
-import type { AudioDevices, ProviderKind } from '../telephony/provider';
-import type { SipCredentials } from '../telephony/sip/sip-config';
+import type { EventInput, ProviderKind } from '../call/types';
+import type { AudioDevices, DeviceOption } from '../devices/audio-devices';
 
+/** How the simulated far end answers the next outbound call (demo line only). */
+export type FarEndOutcome = 'answer' | 'busy' | 'no-answer';
+
+/** The demo line's far end, as the app layer hands it to the view (the view never sees the provider). */
+export interface FarEndControls {
+  simulateInbound(from: string, displayName?: string): void;
+  simulateRemoteHangup(): void;
+  setNextOutcome(outcome: FarEndOutcome): void;
+  nextOutcome(): FarEndOutcome;
+}
+
+/** What the SIP login form collects; the app layer turns it into the line's SIP configuration. */
+export interface LoginCredentials {
+  user: string;
+  password: string;
+  authorizationUser?: string;
+  displayName?: string;
+}
 
 /** What the views may do: dispatch events, and in demo mode drive the simulated far end. */
 export interface ViewActions {
   dispatch(event: EventInput): void;
   newCallId(): string;
-  demo: (Pick<DemoControls, 'simulateInbound' | 'simulateRemoteHangup'> & { setNextOutcome(o: DemoOutcome): void; nextOutcome(): DemoOutcome }) | null;
+  demo: FarEndControls | null;
 }
 
 /** The phone line as the view sees it: which kind, whether it is connected, and login for SIP. */
@@ -19,16 +35,11 @@ export interface LineView {
   error: string | null;
   /** False when the call center forbids keeping SIP passwords in this browser (`switchboard/allowRememberPassword`). */
   allowRemember?: boolean;
-  login(credentials: SipCredentials, remember: boolean): void;
+  login(credentials: LoginCredentials, remember: boolean): void;
   logout(): void;
   /** Ask the tab that owns the phone to hand it over (it does when idle). */
   takeOver(): void;
   /** Microphones and speakers the browser reports (labels appear once the microphone is allowed). */
   devices: { inputs: DeviceOption[]; outputs: DeviceOption[]; selected: AudioDevices } | null;
   chooseDevices(devices: AudioDevices): void;
-}
-
-export interface DeviceOption {
-  id: string;
-  label: string;
 }

@@ -1,7 +1,6 @@
 import { useState } from 'preact/hooks';
 import type { Phase } from '../call/types';
-import type { DemoOutcome } from '../telephony/demo/demo-provider';
-import type { ViewActions } from './actions';
+import type { FarEndOutcome, ViewActions } from './actions';
 
 /** Numbers that match the sample data an admin is likely to have, plus one that matches nothing. */
 export const SAMPLE_CALLERS: Array<{ label: string; number: string; name?: string }> = [
@@ -11,7 +10,7 @@ export const SAMPLE_CALLERS: Array<{ label: string; number: string; name?: strin
   { label: 'International', number: '+44 20 7946 0018' }
 ];
 
-const OUTCOMES: Array<{ value: DemoOutcome; label: string }> = [
+const OUTCOMES: Array<{ value: FarEndOutcome; label: string }> = [
   { value: 'answer', label: 'Answered after a second' },
   { value: 'busy', label: 'Busy' },
   { value: 'no-answer', label: 'No answer' }
@@ -21,7 +20,7 @@ const OUTCOMES: Array<{ value: DemoOutcome; label: string }> = [
 export function DemoPanel({ actions, phase }: { actions: ViewActions; phase: Phase }) {
   const demo = actions.demo;
   const [from, setFrom] = useState(SAMPLE_CALLERS[0]?.number ?? '');
-  const [outcome, setOutcome] = useState<DemoOutcome>(demo?.nextOutcome() ?? 'answer');
+  const [outcome, setOutcome] = useState<FarEndOutcome>(demo?.nextOutcome() ?? 'answer');
   if (!demo) return null;
   // During a call the far end's only useful control is hanging up, so it stays in view.
   if (phase === 'connected' || phase === 'held') {
@@ -70,7 +69,7 @@ export function DemoPanel({ actions, phase }: { actions: ViewActions; phase: Pha
               data-id="demo-outcome"
               value={outcome}
               onChange={(e) => {
-                const value = (e.target as HTMLSelectElement).value as DemoOutcome;
+                const value = (e.target as HTMLSelectElement).value as FarEndOutcome;
                 setOutcome(value);
                 demo.setNextOutcome(value);
               }}

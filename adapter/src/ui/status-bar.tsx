@@ -1,5 +1,5 @@
 import type { MachineState } from '../call/types';
-import { endCauseMessage, isEndCause } from '../telephony/end-cause-message';
+import { endCauseMessage, isEndCause } from '../call/end-cause-text';
 
 /** Providers report registration trouble as an EndCause where they can; show the sentence, not the code. */
 function describeReason(reason: string): string {

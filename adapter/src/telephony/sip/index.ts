@@ -9,5 +9,5 @@ export {
   type ReconnectBackoff
 } from './sip-config';
 export { endCauseFromJsSip } from './end-cause';
-export { endCauseMessage } from '../end-cause-message';
+export { endCauseMessage } from '../../call/end-cause-text';
 export { keepCandidates, keepLoopbackCandidates } from './sdp-candidates';

@@ -1,4 +1,4 @@
-import type { EndCause } from './provider';
+import type { EndCause } from './types';
 
 /**
  * What the agent reads when a call ends or never connects. Plain sentences, no SIP jargon:

@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { ALL_END_CAUSES, endCauseMessage } from '../../adapter/src/telephony/end-cause-message';
+import { ALL_END_CAUSES, endCauseMessage } from '../../../adapter/src/call/end-cause-text';
 
 test('every EndCause has a plain agent-facing sentence', () => {
   assert.equal(ALL_END_CAUSES.length, 13);

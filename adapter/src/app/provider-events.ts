@@ -1,0 +1,26 @@
+import type { EventInput } from '../call/types';
+import type { ProviderEvent } from '../telephony/provider';
+
+/** What the line reported, as the machine's event (the provider never decides call state). */
+export function machineEventFrom(event: ProviderEvent): EventInput {
+  switch (event.type) {
+    case 'registration':
+      return event.reason
+        ? { type: 'REGISTRATION', state: event.state, reason: event.reason }
+        : { type: 'REGISTRATION', state: event.state };
+    case 'incoming':
+      return event.displayName
+        ? { type: 'INCOMING', callId: event.callId, from: event.from, displayName: event.displayName }
+        : { type: 'INCOMING', callId: event.callId, from: event.from };
+    case 'progress':
+      return { type: 'PROGRESS', callId: event.callId };
+    case 'connected':
+      return { type: 'CONNECTED', callId: event.callId };
+    case 'held':
+      return { type: 'HELD', callId: event.callId, held: event.held };
+    case 'ended':
+      return event.detail
+        ? { type: 'ENDED', callId: event.callId, cause: event.cause, detail: event.detail }
+        : { type: 'ENDED', callId: event.callId, cause: event.cause };
+  }
+}
