@@ -5,14 +5,13 @@ import { describeError as describe, fireAndLog } from '../logging/fire-and-log';
 import type { Logger } from '../logging/logger';
 import { LogDelivery, monotonicClock } from '../logging/log-delivery';
 import { Outbox } from '../logging/outbox';
-import { OpenCtiError } from '../opencti/open-cti-error';
 import type { HostPort } from '../opencti/port';
 import type { ClickToDialPayload } from '../opencti/types';
 import type { CallDrafts } from '../persistence/call-drafts';
-import { matchesFrom } from '../screenpop/matches';
 import type { SwitchboardSettings } from '../settings/settings';
 import type { TelephonyProvider } from '../telephony/provider';
 import { dialContextFrom } from './click-to-dial';
+import { runEffect } from './effect-runner';
 import { HostSync } from './host-sync';
 import { machineEventFrom } from './provider-events';
 
@@ -278,71 +277,14 @@ export class Softphone {
   }
 
   private run(effect: Effect): void {
-    const { host, logger } = this.deps;
-    const provider = this.provider ?? DISCONNECTED;
-    const fail = (what: string) => (error: unknown) => {
-      logger.error(`${what} failed`, describe(error));
-      this.dispatch({
-        type: 'NOTICE',
-        notice: { kind: 'error', text: `${what} failed: ${agentText(error)}` }
-      });
-    };
-    try {
-      switch (effect.type) {
-        case 'dial':
-          return provider.dial({ callId: effect.callId, number: effect.number });
-        case 'answer':
-          return provider.answer(effect.callId);
-        case 'decline':
-          return provider.decline(effect.callId);
-        case 'hangup':
-          return provider.hangup(effect.callId);
-        case 'hold':
-          return provider.setHold(effect.callId, effect.held);
-        case 'mute':
-          return provider.setMute(effect.callId, effect.muted);
-        case 'dtmf':
-          return provider.sendDtmf(effect.callId, effect.tones);
-        case 'transfer':
-          void provider.transfer(effect.callId, effect.number).catch((error: unknown) => {
-            logger.warn('transfer failed', describe(error));
-            this.dispatch({ type: 'TRANSFER_FAILED', callId: effect.callId, reason: describe(error) });
-          });
-          return;
-        case 'showPanel':
-          void host.setSoftphonePanelVisibility(true).catch(fail('Opening the phone panel'));
-          return;
-        case 'searchCaller':
-          void host
-            .searchAndScreenPop({ searchParams: effect.number, callType: effect.direction, deferred: true })
-            .then((result) =>
-              this.dispatch({
-                type: 'SCREEN_POP_RESULT',
-                callId: effect.callId,
-                matches: matchesFrom(result)
-              })
-            )
-            .catch((error: unknown) => {
-              logger.warn('Caller search failed', describe(error));
-              this.dispatch({ type: 'SCREEN_POP_FAILED', callId: effect.callId, error: agentText(error) });
-            });
-          return;
-        case 'screenPop':
-          void host.screenPop(effect.pop).catch(fail('Opening the record'));
-          return;
-        case 'saveLog': {
-          const log = this.current.logs.find((l) => l.callId === effect.callId);
-          this.delivery.submit(effect.callId, effect.value, log?.call ?? null);
-          return;
-        }
-        case 'refreshView':
-          fireAndLog(logger, 'refreshView', host.refreshView());
-          return;
-      }
-    } catch (error) {
-      // A provider that throws must not take the softphone down with it.
-      fail(`The ${effect.type} command`)(error);
-    }
+    runEffect(effect, {
+      host: this.deps.host,
+      logger: this.deps.logger,
+      provider: this.provider,
+      dispatch: (event) => this.dispatch(event),
+      saveLog: (callId, value) =>
+        this.delivery.submit(callId, value, this.current.logs.find((l) => l.callId === callId)?.call ?? null)
+    });
   }
 
   /** The host hears first (item label, click-to-dial, channel); the view renders after. */
@@ -365,16 +307,4 @@ export class Softphone {
       this.ticker = null;
     }
   }
-}
-
-/** Stands in while no line is connected: every command fails loudly instead of vanishing. */
-const DISCONNECTED: TelephonyProvider = new Proxy({} as TelephonyProvider, {
-  get: () => () => {
-    throw new Error('the phone line is not connected');
-  }
-});
-
-function agentText(error: unknown): string {
-  if (error instanceof OpenCtiError) return error.toAgentMessage();
-  return describe(error);
 }

@@ -1,5 +1,6 @@
 import type { CallLog, EventInput } from '../call/types';
-import { OpenCtiError } from '../opencti/open-cti-error';
+import { agentText, OpenCtiError } from '../opencti/open-cti-error';
+import { describeError as describe } from './fire-and-log';
 import type { HostPort } from '../opencti/port';
 import { findCallLog } from '../opencti/call-log-lookup';
 import type { SaveLogValue } from '../opencti/types';
@@ -251,13 +252,4 @@ export function isPermanent(error: unknown): boolean {
 function sameValue(a: SaveLogValue, b: SaveLogValue): boolean {
   const keys = Object.keys(a);
   return keys.length === Object.keys(b).length && keys.every((k) => Object.hasOwn(b, k) && a[k] === b[k]);
-}
-
-function describe(error: unknown): string {
-  return error instanceof Error ? error.message : String(error);
-}
-
-function agentText(error: unknown): string {
-  if (error instanceof OpenCtiError) return error.toAgentMessage();
-  return describe(error);
 }

@@ -26,7 +26,6 @@ import { parseStoredEntry } from './outbox-schema';
 
 /** Entry names under the user's store: `outbox:v2:entry:<callId>`. */
 export const OUTBOX_ENTRY_PREFIX = 'outbox:v2:entry:';
-const ENTRY_PREFIX = OUTBOX_ENTRY_PREFIX;
 
 export type OutboxStatus = 'pending' | 'saving' | 'saved' | 'failed';
 
@@ -173,14 +172,14 @@ export class Outbox {
   }
 
   get(callId: string): OutboxEntry | null {
-    return this.readName(ENTRY_PREFIX + callId, Date.now());
+    return this.readName(OUTBOX_ENTRY_PREFIX + callId, Date.now());
   }
 
   /** Every valid entry, oldest first. Corrupt ones are quarantined and reported on the way. */
   all(): OutboxEntry[] {
     const out: OutboxEntry[] = [];
     for (const name of this.store.names()) {
-      if (!name.startsWith(ENTRY_PREFIX)) continue;
+      if (!name.startsWith(OUTBOX_ENTRY_PREFIX)) continue;
       const entry = this.readName(name, Date.now());
       if (entry) out.push(entry);
     }
@@ -306,7 +305,7 @@ export class Outbox {
     let dropped = 0;
     for (const entry of this.all()) {
       if (entry.status === 'saved' && entry.savedAt !== null && now - entry.savedAt >= this.retentionMs) {
-        this.store.remove(ENTRY_PREFIX + entry.callId);
+        this.store.remove(OUTBOX_ENTRY_PREFIX + entry.callId);
         dropped += 1;
       }
     }
@@ -331,14 +330,14 @@ export class Outbox {
   }
 
   private write(entry: OutboxEntry): void {
-    this.store.set(ENTRY_PREFIX + entry.callId, JSON.stringify(entry));
+    this.store.set(OUTBOX_ENTRY_PREFIX + entry.callId, JSON.stringify(entry));
   }
 
   private readName(name: string, wallNow: number): OutboxEntry | null {
     const raw = this.store.get(name);
     if (raw === null) return null;
     const entry = parseStoredEntry(raw);
-    if (!entry || ENTRY_PREFIX + entry.callId !== name) {
+    if (!entry || OUTBOX_ENTRY_PREFIX + entry.callId !== name) {
       quarantine(this.store, name, raw, wallNow, 'A stored call log could not be read, so it was set aside and will not be sent. Check the Task for that call.');
       return null;
     }

@@ -41,3 +41,9 @@ function describeDetails(details: unknown): string {
   }
   return JSON.stringify(details);
 }
+
+/** What the agent reads about a failure: the platform's own words for an Open CTI error, else the message. */
+export function agentText(error: unknown): string {
+  if (error instanceof OpenCtiError) return error.toAgentMessage();
+  return error instanceof Error ? error.message : String(error);
+}
