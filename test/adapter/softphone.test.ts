@@ -40,26 +40,19 @@ function recordingHost() {
       return `00T00000000000${taskSeq}AAA`.padEnd(18, 'A');
     },
     getCallCenterSettings: async () => ({}),
-    getSoftphoneLayout: async () => ({}),
-    getAppViewInfo: async () => ({ url: '/' }),
-    onNavigationChange: () => undefined,
     refreshView: () => note('refreshView'),
     runApex: async () => '',
     notifyInitializationComplete: () => note('notifyInitializationComplete'),
     setSoftphonePanelHeight: (h) => note('setSoftphonePanelHeight', h),
     setSoftphonePanelWidth: (w) => note('setSoftphonePanelWidth', w),
     setSoftphonePanelVisibility: (v) => note('setSoftphonePanelVisibility', v),
-    isSoftphonePanelVisible: async () => true,
     setSoftphoneItemLabel: (l) => note('setSoftphoneItemLabel', l),
     setSoftphoneItemIcon: (k) => note('setSoftphoneItemIcon', k),
-    setSoftphonePanelLabel: (l) => note('setSoftphonePanelLabel', l),
-    setSoftphonePanelIcon: (k) => note('setSoftphonePanelIcon', k),
     subscribe: async (channel, l) => {
       calls.push({ method: 'subscribe', arg: channel });
       channelListener = l;
       return {};
     },
-    unsubscribe: () => note('unsubscribe'),
     publish: (_channel, message) => note('publish', message)
   };
   return {

@@ -1,7 +1,7 @@
 import { CALL_CHANNEL, parseComponentMessage } from '../channel/contract';
 import { initialState, transition } from '../call/machine';
 import type { Effect, EventInput, MachineEvent, MachineState, ProviderKind } from '../call/types';
-import { describeError as describe, fireAndLog } from '../logging/fire-and-log';
+import { describeError as describe, fireAndLog, logFailure } from '../logging/fire-and-log';
 import type { Logger } from '../logging/logger';
 import { LogDelivery, monotonicClock } from '../logging/log-delivery';
 import { Outbox } from '../logging/outbox';
@@ -123,9 +123,7 @@ export class Softphone {
             describe(error)
           );
         }),
-      host
-        .notifyInitializationComplete()
-        .catch((error: unknown) => logger.error('notifyInitializationComplete failed', describe(error)))
+      host.notifyInitializationComplete().catch(logFailure(logger, 'notifyInitializationComplete', 'error'))
     ]);
     this.sync();
   }
@@ -154,9 +152,7 @@ export class Softphone {
     if (!provider) return;
     if (this.current.call && this.current.phase !== 'wrapUp') this.dispatch({ type: 'HANGUP' });
     this.provider = null;
-    await provider
-      .stop()
-      .catch((error: unknown) => this.deps.logger.warn('provider stop failed', describe(error)));
+    await provider.stop().catch(logFailure(this.deps.logger, 'provider stop'));
     this.dispatch({ type: 'REGISTRATION', state: 'unregistered' });
   }
 

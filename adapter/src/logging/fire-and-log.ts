@@ -1,5 +1,7 @@
 import type { Logger } from './logger';
 
+type Level = 'warn' | 'error';
+
 /** The message of an Error, or the thing itself as text: what goes after "failed" in a console line. */
 export function describeError(error: unknown): string {
   return error instanceof Error ? error.message : String(error);
@@ -13,7 +15,12 @@ export function fireAndLog(
   logger: Logger,
   what: string,
   work: Promise<unknown>,
-  level: 'warn' | 'error' = 'warn'
+  level: Level = 'warn'
 ): void {
-  void work.catch((error: unknown) => logger[level](`${what} failed`, describeError(error)));
+  void work.catch(logFailure(logger, what, level));
+}
+
+/** The same console line as a rejection handler, for work that is awaited but whose failure is not fatal. */
+export function logFailure(logger: Logger, what: string, level: Level = 'warn'): (error: unknown) => void {
+  return (error) => logger[level](`${what} failed`, describeError(error));
 }

@@ -1,10 +1,8 @@
 import { isRecord } from '../shared/is-record';
 import { OpenCtiError } from './open-cti-error';
 import type {
-  AppViewInfo,
   CallCenterSettings,
   ClickToDialPayload,
-  NavigationPayload,
   OpenCtiErrorItem,
   OpenCtiResponse,
   SaveLogReturn,
@@ -21,6 +19,8 @@ import type {
 /**
  * The one door to the host. Everything the adapter asks of Lightning goes through this
  * interface, so moving off Open CTI (retiring Feb 2028) means writing one new implementation.
+ * It lists only what the adapter calls; the rest of the library's API (the emulator's client
+ * library implements all of it) stays out until something needs it.
  */
 export interface HostPort {
   enableClickToDial(): Promise<void>;
@@ -30,33 +30,21 @@ export interface HostPort {
   searchAndScreenPop(args: SearchAndScreenPopArgs): Promise<SearchAndScreenPopResult>;
   saveLog(value: SaveLogValue): Promise<string>;
   getCallCenterSettings(): Promise<CallCenterSettings>;
-  getSoftphoneLayout(): Promise<Record<string, unknown>>;
-  getAppViewInfo(): Promise<AppViewInfo>;
-  onNavigationChange(listener: (payload: NavigationPayload) => void): void;
   refreshView(): Promise<void>;
   runApex(apexClass: string, methodName: string, methodParams: string): Promise<string>;
   notifyInitializationComplete(): Promise<void>;
   setSoftphonePanelHeight(heightPX: number): Promise<void>;
   setSoftphonePanelWidth(widthPX: number): Promise<void>;
   setSoftphonePanelVisibility(visible: boolean): Promise<void>;
-  isSoftphonePanelVisible(): Promise<boolean>;
   setSoftphoneItemLabel(label: string): Promise<void>;
   setSoftphoneItemIcon(key: string): Promise<void>;
-  setSoftphonePanelLabel(label: string): Promise<void>;
-  setSoftphonePanelIcon(key: string): Promise<void>;
   subscribe(channelName: string, listener: (message: unknown) => void): Promise<Subscription>;
-  unsubscribe(subscription: Subscription): Promise<void>;
   publish(channelName: string, message: object | null): Promise<void>;
 }
 
 export interface OpenCtiPortOptions {
   /** The library never times out; we do, except for saveLog, where a late answer must not become a retry. */
   timeoutMs?: number;
-  /**
-   * How long unsubscribe waits for an answer. The library calls back only when it told the host (the
-   * last local listener of the channel went), so silence is normal and must not hold anything up.
-   */
-  unsubscribeWaitMs?: number;
 }
 
 /** Panel limits documented for setSoftphonePanelHeight/Width and reqSoftphoneHeight/Width. */
@@ -68,12 +56,8 @@ export function findOpenCti(win: { sforce?: SforceGlobal }): SforceOpenCti | nul
   return win.sforce?.opencti ?? null;
 }
 
-/** What to do when the host stays silent: fail the call, or accept silence as the normal outcome. */
-type OnSilence = 'reject' | 'resolve';
-
 export function createOpenCtiPort(api: SforceOpenCti, options: OpenCtiPortOptions = {}): HostPort {
   const timeoutMs = options.timeoutMs ?? 15_000;
-  const unsubscribeWaitMs = options.unsubscribeWaitMs ?? 2_000;
 
   /**
    * Runs one callback-style method as a promise of its whole successful response (subscribe's handle
@@ -82,8 +66,7 @@ export function createOpenCtiPort(api: SforceOpenCti, options: OpenCtiPortOption
   function call<R extends OpenCtiResponse<unknown>>(
     method: string,
     invoke: (callback: (r: R) => void) => void,
-    timeout = timeoutMs,
-    onSilence: OnSilence = 'reject'
+    timeout = timeoutMs
   ): Promise<R | null> {
     return new Promise<R | null>((resolve, reject) => {
       let settled = false;
@@ -91,8 +74,7 @@ export function createOpenCtiPort(api: SforceOpenCti, options: OpenCtiPortOption
         timeout > 0
           ? setTimeout(() => {
               settled = true;
-              if (onSilence === 'resolve') resolve(null);
-              else reject(new OpenCtiError(method, [{ code: 'TIMEOUT', description: `Salesforce did not answer ${method} within ${timeout} ms.` }]));
+              reject(new OpenCtiError(method, [{ code: 'TIMEOUT', description: `Salesforce did not answer ${method} within ${timeout} ms.` }]));
             }, timeout)
           : undefined;
       try {
@@ -135,9 +117,6 @@ export function createOpenCtiPort(api: SforceOpenCti, options: OpenCtiPortOption
       return id;
     },
     getCallCenterSettings: async () => (await returnValueOf<CallCenterSettings>('getCallCenterSettings', (callback) => api.getCallCenterSettings({ callback }))) ?? {},
-    getSoftphoneLayout: async () => (await returnValueOf<Record<string, unknown>>('getSoftphoneLayout', (callback) => api.getSoftphoneLayout({ callback }))) ?? {},
-    getAppViewInfo: async () => (await returnValueOf<AppViewInfo>('getAppViewInfo', (callback) => api.getAppViewInfo({ callback }))) ?? { url: '' },
-    onNavigationChange: (listener) => api.onNavigationChange({ listener: (payload) => listener(unwrapListenerPayload(payload)) }),
     refreshView: () => done(returnValueOf('refreshView', (callback) => api.refreshView({ callback }))),
     runApex: async (apexClass, methodName, methodParams) =>
       apexResult(await returnValueOf<{ runApex: string | null }>('runApex', (callback) => api.runApex({ apexClass, methodName, methodParams, callback }))),
@@ -147,12 +126,8 @@ export function createOpenCtiPort(api: SforceOpenCti, options: OpenCtiPortOption
     setSoftphonePanelWidth: (widthPX) =>
       done(returnValueOf('setSoftphonePanelWidth', (callback) => api.setSoftphonePanelWidth({ widthPX: clamp(widthPX, PANEL_WIDTH_RANGE), callback }))),
     setSoftphonePanelVisibility: (visible) => done(returnValueOf('setSoftphonePanelVisibility', (callback) => api.setSoftphonePanelVisibility({ visible, callback }))),
-    isSoftphonePanelVisible: async () =>
-      (await returnValueOf<{ visible: boolean }>('isSoftphonePanelVisible', (callback) => api.isSoftphonePanelVisible({ callback })))?.visible === true,
     setSoftphoneItemLabel: (label) => done(returnValueOf('setSoftphoneItemLabel', (callback) => api.setSoftphoneItemLabel({ label, callback }))),
     setSoftphoneItemIcon: (key) => done(returnValueOf('setSoftphoneItemIcon', (callback) => api.setSoftphoneItemIcon({ key, callback }))),
-    setSoftphonePanelLabel: (label) => done(returnValueOf('setSoftphonePanelLabel', (callback) => api.setSoftphonePanelLabel({ label, callback }))),
-    setSoftphonePanelIcon: (key) => done(returnValueOf('setSoftphonePanelIcon', (callback) => api.setSoftphonePanelIcon({ key, callback }))),
     subscribe: async (channelName, listener) => {
       const response = await call<SubscribeResponse>('subscribe', (callback) => api.subscribe({ channelName, listener, callback }));
       const subscription = response?.subscription;
@@ -162,8 +137,6 @@ export function createOpenCtiPort(api: SforceOpenCti, options: OpenCtiPortOption
       }
       return subscription;
     },
-    unsubscribe: (subscription) =>
-      done(call<OpenCtiResponse<null>>('unsubscribe', (callback) => api.unsubscribe({ subscription, callback }), unsubscribeWaitMs, 'resolve')),
     publish: (channelName, message) => done(returnValueOf('publish', (callback) => api.publish({ channelName, message, callback })))
   };
 }
