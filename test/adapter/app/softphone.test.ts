@@ -1,11 +1,11 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { Softphone } from '../../adapter/src/app/softphone';
-import type { Logger } from '../../adapter/src/logging/logger';
-import type { HostPort } from '../../adapter/src/opencti/port';
-import type { ClickToDialPayload } from '../../adapter/src/opencti/types';
-import { parseSettings } from '../../adapter/src/settings/settings';
-import { DemoProvider } from '../../adapter/src/telephony/demo/demo-provider';
+import { Softphone } from '../../../adapter/src/app/softphone';
+import type { Logger } from '../../../adapter/src/logging/logger';
+import type { HostPort } from '../../../adapter/src/opencti/port';
+import type { ClickToDialPayload } from '../../../adapter/src/opencti/types';
+import { parseSettings } from '../../../adapter/src/settings/settings';
+import { DemoProvider } from '../../../adapter/src/telephony/demo/demo-provider';
 
 /** A host that records every call in order and lets a test fail saveLog on demand. */
 function recordingHost() {

@@ -1,8 +1,8 @@
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { acceptedEvents, initialState, transition } from '../../adapter/src/call/machine';
-import type { Phase } from '../../adapter/src/call/types';
-import { ACCOUNT, CONTACT, LEAD, readyState, run } from './helpers';
+import { acceptedEvents, initialState, transition } from '../../../adapter/src/call/machine';
+import type { Phase } from '../../../adapter/src/call/types';
+import { ACCOUNT, CONTACT, LEAD, readyState, run } from '../helpers';
 
 const dial = (input: unknown = '+1 415 555 0101', context = { who: CONTACT, what: null, params: 'field=Phone' }) =>
   ({ type: 'DIAL_REQUESTED', callId: 'out-1', input, context }) as const;

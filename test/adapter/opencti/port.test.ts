@@ -1,9 +1,9 @@
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { FIND_CALL_LOG, findCallLog, parseCallLogLookup } from '../../adapter/src/opencti/call-log-lookup';
-import { OpenCtiError } from '../../adapter/src/opencti/open-cti-error';
-import { createOpenCtiPort, findOpenCti } from '../../adapter/src/opencti/port';
-import type { OpenCtiResponse, SforceOpenCti } from '../../adapter/src/opencti/types';
+import { FIND_CALL_LOG, findCallLog, parseCallLogLookup } from '../../../adapter/src/opencti/call-log-lookup';
+import { OpenCtiError } from '../../../adapter/src/opencti/open-cti-error';
+import { createOpenCtiPort, findOpenCti } from '../../../adapter/src/opencti/port';
+import type { OpenCtiResponse, SforceOpenCti } from '../../../adapter/src/opencti/types';
 
 type Recorded = { method: string; args: Record<string, unknown> };
 

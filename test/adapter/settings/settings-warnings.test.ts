@@ -1,7 +1,7 @@
 // Call center settings an admin gets subtly wrong: the UK country code and unencrypted WebSockets.
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { parseSettings } from '../../adapter/src/settings/settings';
+import { parseSettings } from '../../../adapter/src/settings/settings';
 
 const sip = (webSocketUrl: string) =>
   parseSettings({ '/switchboard/provider': 'sip', '/switchboard/webSocketUrl': webSocketUrl, '/switchboard/sipDomain': 'acme.test' });

@@ -1,8 +1,8 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import * as JsSIP from 'jssip';
-import { endCauseFromJsSip, isKnownJsSipCause } from '../../../adapter/src/telephony/sip/end-cause';
-import { ALL_END_CAUSES } from '../../../adapter/src/call/end-cause-text';
+import { endCauseFromJsSip, isKnownJsSipCause } from '../../../../adapter/src/telephony/sip/end-cause';
+import { ALL_END_CAUSES } from '../../../../adapter/src/call/end-cause-text';
 
 const { causes } = JsSIP.C;
 const allJsSipCauses = Object.values(causes) as string[];

@@ -1,7 +1,7 @@
 /** JsSIP's UA as the tests' network sees it: see fake-session.ts for what the fakes promise. */
 import { EventEmitter } from 'node:events';
 import type { UAConfiguration } from 'jssip/lib/UA';
-import type { SipUserAgent } from '../../../adapter/src/telephony/sip/sip-provider';
+import type { SipUserAgent } from '../../../../adapter/src/telephony/sip/sip-provider';
 import { FakeSession, isDialable, request, response } from './fake-session';
 
 export class FakeUserAgent extends EventEmitter implements SipUserAgent {

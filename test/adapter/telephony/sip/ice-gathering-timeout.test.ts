@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { startIceGatheringTimeout } from '../../../adapter/src/telephony/sip/ice-gathering-timeout';
+import { startIceGatheringTimeout } from '../../../../adapter/src/telephony/sip/ice-gathering-timeout';
 
 test('ICE timeout calls the last ready() when candidates came, onNoCandidates otherwise', async () => {
   let readyCalls = 0;

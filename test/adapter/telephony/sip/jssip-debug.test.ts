@@ -3,8 +3,8 @@
 import { afterEach, test } from 'node:test';
 import assert from 'node:assert/strict';
 import * as JsSIP from 'jssip';
-import { silenceJsSipDebug, type DebugSwitch } from '../../../adapter/src/telephony/sip/jssip-debug';
-import type { SipModule } from '../../../adapter/src/telephony/sip/entry';
+import { silenceJsSipDebug, type DebugSwitch } from '../../../../adapter/src/telephony/sip/jssip-debug';
+import type { SipModule } from '../../../../adapter/src/telephony/sip/entry';
 
 const debug = JsSIP.debug;
 const savedEnv = process.env.DEBUG;
@@ -44,7 +44,7 @@ test("silencing leaves the stored setting alone: it belongs to whoever set it on
 
 test('the SIP script silences JsSIP when it loads and again at every SIP start', async () => {
   const printed: string[] = [];
-  const { sipModule } = (await import('../../../adapter/src/telephony/sip/entry')) as { sipModule: SipModule };
+  const { sipModule } = (await import('../../../../adapter/src/telephony/sip/entry')) as { sipModule: SipModule };
   debug.enable('JsSIP*'); // as if localStorage.debug had been set after the script loaded
   const log = jssipLogger(printed);
   const settings = { webSocketUrl: 'wss://pbx.acme.test/ws', sipDomain: 'acme.test', iceServers: [], registerExpires: 600 };

@@ -1,12 +1,12 @@
 /** A SipProvider wired to FakeUserAgent through the createUserAgent seam, with what it reported. */
 import type { TestContext } from 'node:test';
-import type { ProviderEvent } from '../../../adapter/src/telephony/provider';
+import type { ProviderEvent } from '../../../../adapter/src/telephony/provider';
 import {
   createSipProvider,
   type SipProvider,
   type SipProviderDeps
-} from '../../../adapter/src/telephony/sip/sip-provider';
-import type { SipConfig } from '../../../adapter/src/telephony/sip/sip-config';
+} from '../../../../adapter/src/telephony/sip/sip-provider';
+import type { SipConfig } from '../../../../adapter/src/telephony/sip/sip-config';
 import type { FakeSession } from './fake-session';
 import { FakeUserAgent } from './fake-user-agent';
 

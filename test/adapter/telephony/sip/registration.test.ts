@@ -1,7 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import * as JsSIP from 'jssip';
-import type { ProviderEvent } from '../../../adapter/src/telephony/provider';
+import type { ProviderEvent } from '../../../../adapter/src/telephony/provider';
 import { connectedOutbound, openLine, settle } from './line';
 
 const registrations = (events: ProviderEvent[]) =>

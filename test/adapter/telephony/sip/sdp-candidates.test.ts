@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { keepLoopbackCandidates } from '../../../adapter/src/telephony/sip/sdp-candidates';
+import { keepLoopbackCandidates } from '../../../../adapter/src/telephony/sip/sdp-candidates';
 
 test('keepLoopbackCandidates drops every non-loopback candidate and nothing else', () => {
   const sdp = [

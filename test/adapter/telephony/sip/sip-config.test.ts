@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { sipConfigFromSettings } from '../../../adapter/src/telephony/sip/sip-config';
+import { sipConfigFromSettings } from '../../../../adapter/src/telephony/sip/sip-config';
 
 test('sipConfigFromSettings builds the AOR from the agent user and the call center domain', () => {
   const config = sipConfigFromSettings(
