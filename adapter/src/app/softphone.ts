@@ -45,9 +45,9 @@ export interface SoftphoneDeps {
 }
 
 /**
- * The effect runner: owns the machine state, feeds it events from the provider, the host and
- * the agent, carries out the effects it returns, and keeps the host's view (utility item,
- * click-to-dial, message channel) in line with the state.
+ * The runner: owns the machine state, feeds it events from the provider, the host and the agent,
+ * has the effects it returns carried out (effect-runner.ts, log delivery for saveLog), and keeps the
+ * host's view (utility item, click-to-dial, message channel) in line with the state (host-sync.ts).
  */
 export class Softphone {
   private current: MachineState = initialState();
