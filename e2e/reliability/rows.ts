@@ -11,9 +11,12 @@ import { tap, waitForHost } from '../support/emulator-session';
 /** The emulator's fault switches, from a host page (the faults live in the server's org: every tab gets them). */
 export const emu = (page: Page) => ({
   reload: () => page.evaluate(() => (window as WindowWithEmulator).emulator!.reloadSoftphone()),
-  failSaves: (n: number) => page.evaluate((count) => (window as WindowWithEmulator).emulator!.failNextSaveLogs(count), n),
-  delaySaveLogAnswer: (ms: number) => page.evaluate((d) => (window as WindowWithEmulator).emulator!.setReplyDelay({ saveLog: d }), ms),
-  commitSaveLog: (commit: SaveLogCommit) => page.evaluate((c) => (window as WindowWithEmulator).emulator!.setSaveLogCommit(c), commit)
+  failSaves: (n: number) =>
+    page.evaluate((count) => (window as WindowWithEmulator).emulator!.failNextSaveLogs(count), n),
+  delaySaveLogAnswer: (ms: number) =>
+    page.evaluate((d) => (window as WindowWithEmulator).emulator!.setReplyDelay({ saveLog: d }), ms),
+  commitSaveLog: (commit: SaveLogCommit) =>
+    page.evaluate((c) => (window as WindowWithEmulator).emulator!.setSaveLogCommit(c), commit)
 });
 
 /** The softphone frame as it is now (a reload replaces it). */

@@ -4,7 +4,13 @@ import type { BrowserContext, Frame, Page } from 'playwright-core';
 import { checksumSuffix } from '../../emulator/host/ids';
 import { sipModeUrls } from '../../emulator/server/sip-mode';
 import { startKamailio, type Kamailio } from '../support/kamailio';
-import { EmulatorSession, assertOneTaskPerCallAfterSettle, openPhone, tap, waitForHost } from '../support/emulator-session';
+import {
+  EmulatorSession,
+  assertOneTaskPerCallAfterSettle,
+  openPhone,
+  tap,
+  waitForHost
+} from '../support/emulator-session';
 import { callOut, hangUpAndSave, phoneFrame } from './rows';
 
 /**
@@ -65,7 +71,10 @@ describe('fault matrix: a second Salesforce user in the same browser', () => {
     await a1.page.close();
 
     // Agent A, demo line: one call logged, one left in wrap-up with private notes.
-    const { page: a2, phone: a2Phone } = await session.newPage(`?user=${AGENT_A}`, { context, keepOrg: true });
+    const { page: a2, phone: a2Phone } = await session.newPage(`?user=${AGENT_A}`, {
+      context,
+      keepOrg: true
+    });
     await openPhone(a2);
     await callOut(a2, a2Phone, '+1 212 555 0143');
     await hangUpAndSave(a2, a2Phone, 'Logged by A');
@@ -75,16 +84,27 @@ describe('fault matrix: a second Salesforce user in the same browser', () => {
     await a2Phone.locator('[data-id="notes"]').fill(A_NOTES);
     await a2.waitForTimeout(1500); // the draft is written
     const storedA = await a2Phone.evaluate(() => JSON.stringify(Object.entries(localStorage)));
-    assert.ok(storedA.includes(A_NOTES) && storedA.includes(A_PASSWORD), "A's draft notes and password are in this browser's storage");
+    assert.ok(
+      storedA.includes(A_NOTES) && storedA.includes(A_PASSWORD),
+      "A's draft notes and password are in this browser's storage"
+    );
     await a2.close(); // A's Salesforce session ends; the browser stays
 
     // Agent B, same browser, SIP mode: must not be logged in as A.
     const b = await openTab(context, `${sip.agentUrl}&user=${AGENT_B}`);
     await waitForHost(b.page, (s) => s.initialized, "B's softphone");
     await b.page.waitForTimeout(3000); // long enough for a remembered login to register
-    assert.equal(await b.phone.locator('[data-id="status"]', { hasText: 'Ready' }).count(), 0, "B is not registered as A's extension");
+    assert.equal(
+      await b.phone.locator('[data-id="status"]', { hasText: 'Ready' }).count(),
+      0,
+      "B is not registered as A's extension"
+    );
     await b.phone.locator('[data-id="sip-login"]').waitFor({ timeout: 5000 });
-    assert.equal(await b.phone.locator('[data-id="sip-user"]').inputValue(), '', "A's SIP user is not offered to B");
+    assert.equal(
+      await b.phone.locator('[data-id="sip-user"]').inputValue(),
+      '',
+      "A's SIP user is not offered to B"
+    );
     assert.equal(await b.phone.locator('[data-id="wrapup-form"]').count(), 0, "A's wrap-up is not B's");
     assert.equal(await b.phone.locator('li[data-status]').count(), 0, "A's logs are not listed for B");
     const text = (await b.phone.locator('body').textContent()) ?? '';

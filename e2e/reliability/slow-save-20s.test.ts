@@ -8,6 +8,8 @@ before(() => session.open());
 after(() => session.close());
 
 describe('fault matrix: slow saveLog (20 s)', () => {
-  test('saveLog commits after 20 s and answers then: exactly one Task', () => slowSaveRow(session, { afterMs: 20_000, answer: 'afterCommit' }));
-  test('saveLog commits after 20 s and its answer is lost: after a reload the lookup confirms it, exactly one Task', () => slowSaveRow(session, { afterMs: 20_000, answer: 'never' }));
+  test('saveLog commits after 20 s and answers then: exactly one Task', () =>
+    slowSaveRow(session, { afterMs: 20_000, answer: 'afterCommit' }));
+  test('saveLog commits after 20 s and its answer is lost: after a reload the lookup confirms it, exactly one Task', () =>
+    slowSaveRow(session, { afterMs: 20_000, answer: 'never' }));
 });

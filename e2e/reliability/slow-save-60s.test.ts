@@ -8,5 +8,6 @@ before(() => session.open());
 after(() => session.close());
 
 describe('fault matrix: slow saveLog (60 s)', () => {
-  test('saveLog commits after 60 s and answers then: exactly one Task', () => slowSaveRow(session, { afterMs: 60_000, answer: 'afterCommit' }));
+  test('saveLog commits after 60 s and answers then: exactly one Task', () =>
+    slowSaveRow(session, { afterMs: 60_000, answer: 'afterCommit' }));
 });

@@ -5,7 +5,12 @@
  */
 import assert from 'node:assert/strict';
 import type { SaveLogCommit } from '../../emulator/host/org-client';
-import { assertOneTaskPerCallAfterSettle, hostState, openPhone, type EmulatorSession } from '../support/emulator-session';
+import {
+  assertOneTaskPerCallAfterSettle,
+  hostState,
+  openPhone,
+  type EmulatorSession
+} from '../support/emulator-session';
 import { callOut, emu, hangUpAndSave, phoneFrame, until } from './rows';
 
 export async function slowSaveRow(session: EmulatorSession, commit: SaveLogCommit): Promise<void> {
@@ -16,9 +21,16 @@ export async function slowSaveRow(session: EmulatorSession, commit: SaveLogCommi
   await page.waitForTimeout(1000);
   const sentAt = Date.now();
   await hangUpAndSave(page, phone);
-  await until('Salesforce to commit the Task', () => session.org.tasks().length >= 1, commit.afterMs + 15_000);
+  await until(
+    'Salesforce to commit the Task',
+    () => session.org.tasks().length >= 1,
+    commit.afterMs + 15_000
+  );
   const committedAfter = Date.now() - sentAt;
-  assert.ok(committedAfter >= commit.afterMs - 500, `committed after ${committedAfter} ms, configured ${commit.afterMs} ms`);
+  assert.ok(
+    committedAfter >= commit.afterMs - 500,
+    `committed after ${committedAfter} ms, configured ${commit.afterMs} ms`
+  );
   if (commit.answer === 'afterCommit') {
     await phone.locator('li[data-status="saved"]').waitFor({ timeout: 10_000 });
   } else {
@@ -26,7 +38,11 @@ export async function slowSaveRow(session: EmulatorSession, commit: SaveLogCommi
     // rather than sending again. A reload is the agent's way out: the next page finds the lease
     // expired, asks runApex whether the Task exists, and confirms it without a second create.
     await page.waitForTimeout(3000);
-    assert.equal(await phone.locator('li[data-status="saved"]').count(), 0, 'no answer came, so the tab cannot know yet');
+    assert.equal(
+      await phone.locator('li[data-status="saved"]').count(),
+      0,
+      'no answer came, so the tab cannot know yet'
+    );
     await emu(page).reload();
     const fresh = await phoneFrame(page);
     await fresh.locator('li[data-status="saved"]').waitFor({ timeout: 30_000 });
@@ -34,6 +50,8 @@ export async function slowSaveRow(session: EmulatorSession, commit: SaveLogCommi
   await assertOneTaskPerCallAfterSettle(session.org, 1);
   const calls = (await hostState(page)).calls;
   const count = (method: string) => calls.filter((c) => c.methodName === method).length;
-  console.log(`# ${commit.afterMs} ms commit, answer ${commit.answer}: this page sent ${count('saveLog')} saveLog, ${count('runApex')} runApex; the org saw ${JSON.stringify(session.org.saveLogRequests().map((r) => r.outcome))}`);
+  console.log(
+    `# ${commit.afterMs} ms commit, answer ${commit.answer}: this page sent ${count('saveLog')} saveLog, ${count('runApex')} runApex; the org saw ${JSON.stringify(session.org.saveLogRequests().map((r) => r.outcome))}`
+  );
   await page.close();
 }

@@ -1,7 +1,13 @@
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import type { Frame } from 'playwright-core';
-import { EmulatorSession, assertOneTaskPerCallAfterSettle, openPhone, tap, waitForHost } from '../support/emulator-session';
+import {
+  EmulatorSession,
+  assertOneTaskPerCallAfterSettle,
+  openPhone,
+  tap,
+  waitForHost
+} from '../support/emulator-session';
 import { emu, hangUpAndSave, phoneFrame } from './rows';
 
 /**
@@ -80,8 +86,14 @@ describe('fault matrix: storage full', () => {
       .waitFor({ timeout: 5000 })
       .catch(async (err: unknown) => {
         const notices = await phone.locator('[data-id="notice-text"]').allTextContents();
-        const keys = await phone.evaluate(() => Object.keys(localStorage).filter((k) => k.startsWith('switchboard:')).map((k) => [k, (localStorage.getItem(k) ?? '').slice(0, 300)]));
-        throw new Error(`the agent was not told storage failed (notices: ${JSON.stringify(notices)}; switchboard keys: ${JSON.stringify(keys)}): ${String(err)}`);
+        const keys = await phone.evaluate(() =>
+          Object.keys(localStorage)
+            .filter((k) => k.startsWith('switchboard:'))
+            .map((k) => [k, (localStorage.getItem(k) ?? '').slice(0, 300)])
+        );
+        throw new Error(
+          `the agent was not told storage failed (notices: ${JSON.stringify(notices)}; switchboard keys: ${JSON.stringify(keys)}): ${String(err)}`
+        );
       });
     await page.waitForTimeout(1200);
     await hangUpAndSave(page, phone, 'Answered and logged');
@@ -92,7 +104,11 @@ describe('fault matrix: storage full', () => {
     const fresh = await phoneFrame(page);
     await waitForHost(page, (s) => s.initialized, 'the reloaded softphone');
     await page.waitForTimeout(2000); // a restored stale draft would be logged (or offered for wrap-up) by now
-    assert.equal(await fresh.locator('[data-id="wrapup-form"]').count(), 0, 'no stale call comes back for wrap-up');
+    assert.equal(
+      await fresh.locator('[data-id="wrapup-form"]').count(),
+      0,
+      'no stale call comes back for wrap-up'
+    );
     await assertOneTaskPerCallAfterSettle(session.org, 1);
     const task = session.org.tasks()[0]!;
     assert.equal(task.fields.CallType, 'Inbound');

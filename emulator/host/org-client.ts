@@ -37,7 +37,11 @@ export interface OrgSnapshot {
 const ORG = '/emulator/org';
 
 async function post<T>(path: string, body: unknown): Promise<T> {
-  const res = await fetch(`${ORG}${path}`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(body) });
+  const res = await fetch(`${ORG}${path}`, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json' },
+    body: JSON.stringify(body)
+  });
   const data = (await res.json()) as T & { error?: string };
   if (!res.ok) throw new Error(`org ${path}: ${data.error ?? res.status}`);
   return data;
@@ -79,7 +83,10 @@ export class OrgClient {
   }
 
   async createRecord(objectType: string, fields: Record<string, FieldValue>): Promise<SRecord> {
-    const { record, version } = await post<{ record: SRecord; version: number }>('/records', { objectType, fields });
+    const { record, version } = await post<{ record: SRecord; version: number }>('/records', {
+      objectType,
+      fields
+    });
     this.apply({ version, reset: false, records: [record] });
     return record;
   }

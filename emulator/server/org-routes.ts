@@ -35,13 +35,18 @@ class BadRequest extends Error {
 }
 
 function sendJson(res: ServerResponse, status: number, body: unknown): void {
-  res.writeHead(status, { 'Content-Type': 'application/json; charset=utf-8', 'Cache-Control': 'no-store', 'X-Content-Type-Options': 'nosniff' });
+  res.writeHead(status, {
+    'Content-Type': 'application/json; charset=utf-8',
+    'Cache-Control': 'no-store',
+    'X-Content-Type-Options': 'nosniff'
+  });
   res.end(JSON.stringify(body));
 }
 
 function readJson(req: IncomingMessage): Promise<Record<string, unknown>> {
   const type = (req.headers['content-type'] ?? '').split(';')[0]?.trim().toLowerCase();
-  if (type !== 'application/json') return Promise.reject(new BadRequest(415, 'Send the body as Content-Type: application/json.'));
+  if (type !== 'application/json')
+    return Promise.reject(new BadRequest(415, 'Send the body as Content-Type: application/json.'));
   return new Promise((resolve, reject) => {
     const chunks: Buffer[] = [];
     let size = 0;
@@ -73,16 +78,20 @@ function readJson(req: IncomingMessage): Promise<Record<string, unknown>> {
 
 function nameField(body: Record<string, unknown>, key: string): string {
   const value = body[key];
-  if (typeof value !== 'string' || !/^\w{1,80}$/.test(value)) throw new BadRequest(400, `${key} must be an API name (letters, digits, _; 1–${MAX_NAME} characters).`);
+  if (typeof value !== 'string' || !/^\w{1,80}$/.test(value))
+    throw new BadRequest(400, `${key} must be an API name (letters, digits, _; 1–${MAX_NAME} characters).`);
   return value;
 }
 
 function fieldsOf(value: unknown): Record<string, FieldValue> {
-  if (!isRecord(value)) throw new BadRequest(400, 'fields must be an object of field name → string, number, boolean or null.');
+  if (!isRecord(value))
+    throw new BadRequest(400, 'fields must be an object of field name → string, number, boolean or null.');
   const fields: Record<string, FieldValue> = {};
   for (const [key, field] of Object.entries(value)) {
-    if (!/^\w{1,80}$/.test(key)) throw new BadRequest(400, `Field name ${JSON.stringify(key.slice(0, MAX_NAME))} is not an API name.`);
-    if (!isFieldValue(field)) throw new BadRequest(400, `Field ${key} must be a string, number, boolean or null.`);
+    if (!/^\w{1,80}$/.test(key))
+      throw new BadRequest(400, `Field name ${JSON.stringify(key.slice(0, MAX_NAME))} is not an API name.`);
+    if (!isFieldValue(field))
+      throw new BadRequest(400, `Field ${key} must be a string, number, boolean or null.`);
     fields[key] = field;
   }
   return fields;
@@ -91,8 +100,10 @@ function fieldsOf(value: unknown): Record<string, FieldValue> {
 function commitOf(value: unknown): SaveLogCommit {
   if (!isRecord(value)) throw new BadRequest(400, 'saveLogCommit must be {afterMs, answer}.');
   const { afterMs, answer } = value;
-  if (typeof afterMs !== 'number' || !Number.isFinite(afterMs)) throw new BadRequest(400, 'saveLogCommit.afterMs must be a number of milliseconds.');
-  if (answer !== 'afterCommit' && answer !== 'never') throw new BadRequest(400, "saveLogCommit.answer must be 'afterCommit' or 'never'.");
+  if (typeof afterMs !== 'number' || !Number.isFinite(afterMs))
+    throw new BadRequest(400, 'saveLogCommit.afterMs must be a number of milliseconds.');
+  if (answer !== 'afterCommit' && answer !== 'never')
+    throw new BadRequest(400, "saveLogCommit.answer must be 'afterCommit' or 'never'.");
   return { afterMs, answer };
 }
 
@@ -100,11 +111,18 @@ function applyFaults(org: Org, body: Record<string, unknown>): void {
   const { failNextSaveLogs, saveLogCommit } = body;
   let fail: { count: number; description: string | undefined } | null = null;
   if (failNextSaveLogs !== undefined) {
-    if (!isRecord(failNextSaveLogs) || typeof failNextSaveLogs.count !== 'number' || !Number.isFinite(failNextSaveLogs.count) || failNextSaveLogs.count < 0 || failNextSaveLogs.count > 1000) {
+    if (
+      !isRecord(failNextSaveLogs) ||
+      typeof failNextSaveLogs.count !== 'number' ||
+      !Number.isFinite(failNextSaveLogs.count) ||
+      failNextSaveLogs.count < 0 ||
+      failNextSaveLogs.count > 1000
+    ) {
       throw new BadRequest(400, 'failNextSaveLogs must be {count: 0–1000, description?: string}.');
     }
     const description = failNextSaveLogs.description;
-    if (description !== undefined && (typeof description !== 'string' || description.length > 1000)) throw new BadRequest(400, 'failNextSaveLogs.description must be a string of at most 1000 characters.');
+    if (description !== undefined && (typeof description !== 'string' || description.length > 1000))
+      throw new BadRequest(400, 'failNextSaveLogs.description must be a string of at most 1000 characters.');
     fail = { count: failNextSaveLogs.count, description };
   }
   const commit = saveLogCommit === undefined ? null : commitOf(saveLogCommit);
@@ -120,8 +138,18 @@ function applyFaults(org: Org, body: Record<string, unknown>): void {
 }
 
 /** Server-sent events: the replica gets a snapshot on connect, then every change in order. */
-function streamEvents(org: Org, req: IncomingMessage, res: ServerResponse, streams: Set<ServerResponse>): void {
-  res.writeHead(200, { 'Content-Type': 'text/event-stream; charset=utf-8', 'Cache-Control': 'no-store', Connection: 'keep-alive', 'X-Content-Type-Options': 'nosniff' });
+function streamEvents(
+  org: Org,
+  req: IncomingMessage,
+  res: ServerResponse,
+  streams: Set<ServerResponse>
+): void {
+  res.writeHead(200, {
+    'Content-Type': 'text/event-stream; charset=utf-8',
+    'Cache-Control': 'no-store',
+    Connection: 'keep-alive',
+    'X-Content-Type-Options': 'nosniff'
+  });
   const write = (change: OrgChange): void => {
     res.write(`data: ${JSON.stringify(change)}\n\n`);
   };
@@ -160,7 +188,10 @@ export class OrgRoutes {
         return;
       }
       if (err instanceof BadRequest) sendJson(res, err.status, { error: err.message });
-      else sendJson(res, 500, { error: `Internal emulator error: ${err instanceof Error ? err.message : String(err)}` });
+      else
+        sendJson(res, 500, {
+          error: `Internal emulator error: ${err instanceof Error ? err.message : String(err)}`
+        });
     }
   }
 
@@ -168,7 +199,8 @@ export class OrgRoutes {
     const org = this.org;
     const method = req.method ?? 'GET';
     const action = path.slice(ORG_PREFIX.length);
-    if (method === 'GET' && action === '') return sendJson(res, 200, { version: org.version, records: org.records() });
+    if (method === 'GET' && action === '')
+      return sendJson(res, 200, { version: org.version, records: org.records() });
     if (method === 'GET' && action === '/events') return streamEvents(org, req, res, this.streams);
     const known = ['/save-log', '/records', '/find-call-log', '/faults', '/reset'];
     if (!known.includes(action)) throw new BadRequest(404, `No org endpoint ${path}.`);
@@ -183,7 +215,8 @@ export class OrgRoutes {
         return sendJson(res, 200, org.createRecord(nameField(body, 'objectType'), fieldsOf(body.fields)));
       case '/find-call-log': {
         const callObject = body.callObject;
-        if (typeof callObject !== 'string' || callObject.length > 255) throw new BadRequest(400, 'callObject must be a string of at most 255 characters.');
+        if (typeof callObject !== 'string' || callObject.length > 255)
+          throw new BadRequest(400, 'callObject must be a string of at most 255 characters.');
         return sendJson(res, 200, { taskId: org.findCallLog(callObject) });
       }
       case '/faults':

@@ -111,7 +111,8 @@ export class Org {
     if (!Number.isFinite(commit.afterMs) || commit.afterMs < 0 || commit.afterMs > MAX_COMMIT_DELAY_MS) {
       throw new RangeError(`afterMs must be between 0 and ${MAX_COMMIT_DELAY_MS}, got ${commit.afterMs}`);
     }
-    if (commit.answer !== 'afterCommit' && commit.answer !== 'never') throw new RangeError(`answer must be afterCommit or never, got ${String(commit.answer)}`);
+    if (commit.answer !== 'afterCommit' && commit.answer !== 'never')
+      throw new RangeError(`answer must be afterCommit or never, got ${String(commit.answer)}`);
     this.commit = { afterMs: commit.afterMs, answer: commit.answer };
   }
 
@@ -137,7 +138,9 @@ export class Org {
 
   /** SwitchboardSoftphoneService.findCallLog: the Id of the call's Task (by CallObject), or ''. */
   findCallLog(callObject: string): string {
-    const task = this.recordList.find((r) => r.objectType === 'Task' && r.fields.CallObject === callObject && r.fields.TaskSubtype === 'Call');
+    const task = this.recordList.find(
+      (r) => r.objectType === 'Task' && r.fields.CallObject === callObject && r.fields.TaskSubtype === 'Call'
+    );
     return task ? task.Id : '';
   }
 
@@ -156,7 +159,16 @@ export class Org {
     if (this.failuresLeft > 0) {
       this.failuresLeft -= 1;
       this.log(callObject, 'injected-failure', null);
-      const response = saveError([{ statusCode: 'EMULATOR_INJECTED_FAILURE', message: 'Failure injected by window.emulator.failNextSaveLogs()', fields: [] }], this.failureDescription);
+      const response = saveError(
+        [
+          {
+            statusCode: 'EMULATOR_INJECTED_FAILURE',
+            message: 'Failure injected by window.emulator.failNextSaveLogs()',
+            fields: []
+          }
+        ],
+        this.failureDescription
+      );
       return Promise.resolve({ response, record: null, version: this.currentVersion, deliver: true });
     }
     const { afterMs, answer } = this.commit;
@@ -170,7 +182,18 @@ export class Org {
         }, afterMs),
         cancel: () => {
           this.log(callObject, 'dropped', null);
-          resolve({ response: saveError([{ statusCode: 'EMULATOR_RESET', message: 'The emulator org was reset before this save committed.', fields: [] }]), record: null, version: this.currentVersion, deliver: false });
+          resolve({
+            response: saveError([
+              {
+                statusCode: 'EMULATOR_RESET',
+                message: 'The emulator org was reset before this save committed.',
+                fields: []
+              }
+            ]),
+            record: null,
+            version: this.currentVersion,
+            deliver: false
+          });
         }
       };
       this.pendingCommits.add(pending);
@@ -179,23 +202,52 @@ export class Org {
 
   private saveNow(object: unknown, callObject: string | null): Omit<SaveLogOutcome, 'deliver'> {
     const result = this.validateAndWrite(object);
-    this.log(callObject, result.record ? (result.created ? 'created' : 'updated') : 'failed', result.record?.Id ?? null);
-    return { response: result.response, record: result.record ? copy(result.record) : null, version: this.currentVersion };
+    this.log(
+      callObject,
+      result.record ? (result.created ? 'created' : 'updated') : 'failed',
+      result.record?.Id ?? null
+    );
+    return {
+      response: result.response,
+      record: result.record ? copy(result.record) : null,
+      version: this.currentVersion
+    };
   }
 
-  private validateAndWrite(object: unknown): { response: OpenCtiResponse; record: SRecord | null; created: boolean } {
+  private validateAndWrite(object: unknown): {
+    response: OpenCtiResponse;
+    record: SRecord | null;
+    created: boolean;
+  } {
     const failed = (response: OpenCtiResponse) => ({ response, record: null, created: false });
-    if (!isRecord(object)) return failed(saveError([{ statusCode: 'INVALID_INPUT', message: 'value must be an object', fields: [] }]));
+    if (!isRecord(object))
+      return failed(
+        saveError([{ statusCode: 'INVALID_INPUT', message: 'value must be an object', fields: [] }])
+      );
     const { Id: id, entityApiName, ...rest } = object;
     const fields: Record<string, FieldValue> = {};
     for (const [key, value] of Object.entries(rest)) {
-      if (!isFieldValue(value)) return failed(saveError([{ statusCode: 'INVALID_TYPE', message: `${key}: unsupported value type`, fields: [key] }]));
+      if (!isFieldValue(value))
+        return failed(
+          saveError([
+            { statusCode: 'INVALID_TYPE', message: `${key}: unsupported value type`, fields: [key] }
+          ])
+        );
       fields[key] = value;
     }
     const find = (recordId: string) => this.findRecord(recordId);
     if (id !== undefined && id !== null && id !== '') {
       const record = this.findRecord(id);
-      if (!record) return failed(saveError([{ statusCode: 'INVALID_CROSS_REFERENCE_KEY', message: `invalid cross reference id: ${String(id)}`, fields: ['Id'] }]));
+      if (!record)
+        return failed(
+          saveError([
+            {
+              statusCode: 'INVALID_CROSS_REFERENCE_KEY',
+              message: `invalid cross reference id: ${String(id)}`,
+              fields: ['Id']
+            }
+          ])
+        );
       if (record.objectType === 'Task') {
         const problems = taskProblems(fields, true, find);
         if (problems.length > 0) return failed(saveError(problems));
@@ -213,7 +265,15 @@ export class Org {
       const record = this.insert(entityApiName, fields);
       return { response: ok({ recordId: record.Id }), record, created: true };
     }
-    return failed(saveError([{ statusCode: 'REQUIRED_FIELD_MISSING', message: 'Pass entityApiName to create a record or Id to update one.', fields: ['entityApiName', 'Id'] }]));
+    return failed(
+      saveError([
+        {
+          statusCode: 'REQUIRED_FIELD_MISSING',
+          message: 'Pass entityApiName to create a record or Id to update one.',
+          fields: ['entityApiName', 'Id']
+        }
+      ])
+    );
   }
 
   private insert(objectType: string, fields: Record<string, FieldValue>): SRecord {
@@ -239,7 +299,11 @@ export class Org {
     }
   }
 
-  private log(callObject: string | null, outcome: SaveLogRequestEntry['outcome'], recordId: string | null): void {
+  private log(
+    callObject: string | null,
+    outcome: SaveLogRequestEntry['outcome'],
+    recordId: string | null
+  ): void {
     if (this.closed) return;
     this.requests.push({ at: Date.now(), callObject, outcome, recordId });
   }

@@ -27,7 +27,11 @@ export function isFieldValue(value: unknown): value is FieldValue {
   return value === null || ['string', 'number', 'boolean'].includes(typeof value);
 }
 
-export function taskProblems(fields: Record<string, FieldValue>, isUpdate: boolean, findRecord: (id: string) => SRecord | undefined): FieldProblem[] {
+export function taskProblems(
+  fields: Record<string, FieldValue>,
+  isUpdate: boolean,
+  findRecord: (id: string) => SRecord | undefined
+): FieldProblem[] {
   const problems: FieldProblem[] = [];
   for (const [field, allowed] of Object.entries(TASK_PICKLISTS)) {
     const value = fields[field];
@@ -40,11 +44,19 @@ export function taskProblems(fields: Record<string, FieldValue>, isUpdate: boole
     }
   }
   if (isUpdate && 'TaskSubtype' in fields) {
-    problems.push({ statusCode: 'INVALID_FIELD_FOR_INSERT_UPDATE', message: 'Unable to create/update fields: TaskSubtype.', fields: ['TaskSubtype'] });
+    problems.push({
+      statusCode: 'INVALID_FIELD_FOR_INSERT_UPDATE',
+      message: 'Unable to create/update fields: TaskSubtype.',
+      fields: ['TaskSubtype']
+    });
   }
   const callObject = fields.CallObject;
   if (typeof callObject === 'string' && callObject.length > 255) {
-    problems.push({ statusCode: 'STRING_TOO_LONG', message: `Call Object Identifier: data value too large (max length=255)`, fields: ['CallObject'] });
+    problems.push({
+      statusCode: 'STRING_TOO_LONG',
+      message: `Call Object Identifier: data value too large (max length=255)`,
+      fields: ['CallObject']
+    });
   }
   for (const field of ['WhoId', 'WhatId']) {
     const id = fields[field];
@@ -52,7 +64,11 @@ export function taskProblems(fields: Record<string, FieldValue>, isUpdate: boole
     const target = findRecord(id);
     const wrongType = field === 'WhoId' && target && !['Contact', 'Lead'].includes(target.objectType);
     if (!target || wrongType) {
-      problems.push({ statusCode: 'FIELD_INTEGRITY_EXCEPTION', message: `${field}: id value of incorrect type: ${id}`, fields: [field] });
+      problems.push({
+        statusCode: 'FIELD_INTEGRITY_EXCEPTION',
+        message: `${field}: id value of incorrect type: ${id}`,
+        fields: [field]
+      });
     }
   }
   return problems;
