@@ -74,9 +74,9 @@ describe('fault matrix: site data blocked', () => {
         0,
         'not "active in another Salesforce tab"'
       );
-      await phone.locator('[data-id="status"]', { hasText: /ready/i }).waitFor({ timeout: 5000 });
+      await phone.locator('[data-id="status"]', { hasText: /ready/i }).waitFor({ timeout: 10_000 });
       const told = phone.locator('[data-id="notice-text"]', { hasText: /site data|storage|this tab only/i });
-      await told.waitFor({ timeout: 5000 });
+      await told.waitFor({ timeout: 10_000 });
 
       await callOut(page, phone, '+1 212 555 0143');
       await page.waitForTimeout(1200);
