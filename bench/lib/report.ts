@@ -22,11 +22,21 @@ export function makeRow(id: string, group: BenchRow['group'], metric: string, un
   return row;
 }
 
-export const upTo = (max: number, unit: Unit, stat: Target['stat'] = 'median'): Target => ({ stat, max, text: `${stat === 'median' ? '' : `${stat} `}≤ ${max} ${unit}` });
+const unitText = (unit: Unit): string => (unit === 'ratio' ? '×' : unit);
+
+export const upTo = (max: number, unit: Unit, stat: Target['stat'] = 'median'): Target => ({ stat, max, text: `${stat === 'median' ? '' : `${stat} `}≤ ${max} ${unitText(unit)}` });
+
+/** Switchboard's median ÷ the baseline's median, both from the same run; one value, so the row's median is the ratio. */
+export function ratioRow(id: string, group: BenchRow['group'], metric: string, switchboard: number[], baseline: number[], max: number): BenchRow {
+  const a = summarize(switchboard).median;
+  const b = summarize(baseline).median;
+  const ratio = b > 0 ? a / b : Number.NaN;
+  return makeRow(id, group, metric, 'ratio', Number.isFinite(ratio) ? [ratio] : [], upTo(max, 'ratio'), `medians ${round(a, 1)} ÷ ${round(b, 1)} (n = ${switchboard.length} and ${baseline.length}, interleaved)`);
+}
 
 function cell(value: number, unit: Unit): string {
   if (!Number.isFinite(value)) return '–';
-  return unit === 'count' ? String(value) : `${value} ${unit}`;
+  return unit === 'count' ? String(value) : `${value} ${unitText(unit)}`;
 }
 
 export function markdownTable(results: BenchResults): string {

@@ -1,5 +1,6 @@
 /** The shape of bench/results.json (schemaVersion 1). The smoke test checks it. */
-export type Unit = 'ms' | 'KB' | 'MB' | 'count';
+/** `ratio` = Switchboard ÷ a baseline measured in the same run (×). */
+export type Unit = 'ms' | 'KB' | 'MB' | 'count' | 'ratio';
 
 export interface Target {
   /** Pass when the row's `stat` is ≤ value (all our targets are upper bounds). */

@@ -1,5 +1,6 @@
 import type { Browser, Frame, Page } from 'playwright-core';
-import { makeRow, upTo } from '../lib/report';
+import type { WindowWithEmulator } from '../../emulator/host/api';
+import { makeRow, ratioRow, upTo } from '../lib/report';
 import { hostCalls, newBenchContext, probe, waitReady } from '../lib/session';
 import { summarize } from '../lib/stats';
 import type { BenchRow } from '../lib/types';
@@ -8,6 +9,8 @@ import type { BenchRow } from '../lib/types';
 export interface LoadSample {
   /** ready = both the host state (initialized && clickToDialEnabled) and the frame's status badge "Ready". */
   ready: number;
+  /** The host has seen all four start-up calls (issue 15's "ready", the one a minimal adapter can be held to). */
+  hostReady: number;
   /** Host received notifyInitializationComplete / the first enableClickToDial (emulator state.calls[].at). */
   hostInitialized: number;
   hostClickToDial: number;
@@ -51,6 +54,7 @@ async function sample(page: Page, frame: Frame): Promise<LoadSample> {
   const frameReady = (framed.readyAt ?? Number.NaN) - t0;
   return {
     ready: Math.max(hostInitialized, hostClickToDial, frameReady),
+    hostReady: Math.max(...START_UP_CALLS.map((m) => firstAt(m) - t0)),
     hostInitialized,
     hostClickToDial,
     frameStart: framed.timeOrigin - t0,
@@ -64,16 +68,44 @@ async function sample(page: Page, frame: Frame): Promise<LoadSample> {
   };
 }
 
+/** What a host needs from any adapter before it is usable; the minimal page makes exactly these, at once. */
+const START_UP_CALLS = ['getCallCenterSettings', 'onClickToDial', 'enableClickToDial', 'notifyInitializationComplete'] as const;
+
+/** The baseline: the emulator frames its minimal adapter page (emulator/server/minimal-adapter-page.ts); it has no UI, so only the host's view counts. */
+async function minimalSample(browser: Browser, hostUrl: string): Promise<number> {
+  const context = await newBenchContext(browser);
+  try {
+    const page = await context.newPage();
+    await page.goto(`${hostUrl}?adapter=minimal`);
+    await page.waitForFunction(
+      () => {
+        const s = (window as WindowWithEmulator).emulator?.state;
+        return s?.initialized === true && s.clickToDialEnabled === true;
+      },
+      undefined,
+      { timeout: 15_000, polling: 10 }
+    );
+    const t0 = (await probe(page)).timeOrigin;
+    const calls = await hostCalls(page);
+    return Math.max(...START_UP_CALLS.map((m) => (calls.find((c) => c.methodName === m)?.at ?? Number.NaN) - t0));
+  } finally {
+    await context.close();
+  }
+}
+
 function breakdown(samples: LoadSample[]): Record<string, number> {
-  const keys = ['frameStart', 'frameDomContentLoaded', 'frameReady', 'hostInitialized', 'hostClickToDial', 'ready'] as const;
+  const keys = ['hostReady', 'frameStart', 'frameDomContentLoaded', 'frameReady', 'hostInitialized', 'hostClickToDial', 'ready'] as const;
   return Object.fromEntries(keys.map((k) => [`${k}Median`, Math.round(summarize(samples.map((s) => s[k])).median * 10) / 10]));
 }
 
 export async function measurePageLoad(browser: Browser, hostUrl: string, repeats: number): Promise<{ rows: BenchRow[]; details: Record<string, unknown> }> {
   const cold: LoadSample[] = [];
   const warm: LoadSample[] = [];
-  // Cold: a new browser context (empty cache, new renderer processes) per load.
+  const minimal: number[] = [];
+  // Cold: a new browser context (empty cache, new renderer processes) per load, each followed by a
+  // minimal-adapter load so load noise hits the baseline and Switchboard alike.
   for (let i = 0; i < repeats; i += 1) {
+    if (i === 0) await minimalSample(browser, hostUrl); // untimed: the first load of the run pays for browser start-up
     const context = await newBenchContext(browser);
     try {
       const page = await context.newPage();
@@ -82,6 +114,7 @@ export async function measurePageLoad(browser: Browser, hostUrl: string, repeats
     } finally {
       await context.close();
     }
+    minimal.push(await minimalSample(browser, hostUrl));
   }
   // Warm: one context, first load discarded, then reloads (HTTP cache and processes warm).
   const context = await newBenchContext(browser);
@@ -100,6 +133,9 @@ export async function measurePageLoad(browser: Browser, hostUrl: string, repeats
   return {
     rows: [
       makeRow('load.cold', 'load', 'page load → ready, cold (new context)', 'ms', cold.map((s) => s.ready), upTo(150, 'ms'), note),
+      makeRow('load.coldHostReady', 'load', 'page load → host saw all four start-up calls, cold', 'ms', cold.map((s) => s.hostReady), null, `${START_UP_CALLS.join(', ')}: the last one's arrival at the host, from host navigation start`),
+      makeRow('load.minimalHostReady', 'load', 'baseline: minimal adapter page → host saw all four, cold', 'ms', minimal, null, 'same library, the four calls at once, no UI (emulator/server/minimal-adapter-page.ts); interleaved with the Switchboard loads'),
+      ratioRow('load.readyRatio', 'load', 'ready, Switchboard ÷ minimal adapter (cold)', cold.map((s) => s.hostReady), minimal, 1.3),
       makeRow('load.warm', 'load', 'page load → ready, warm (reload)', 'ms', warm.map((s) => s.ready), upTo(150, 'ms')),
       makeRow('load.frameCold', 'load', 'softphone frame navigation → ready, cold (adapter share)', 'ms', cold.map((s) => s.ready - s.frameStart), upTo(150, 'ms'), 'the same end point, from the iframe\'s own navigation start: excludes the emulator host page\'s boot'),
       makeRow('load.frameWarm', 'load', 'softphone frame navigation → ready, warm (adapter share)', 'ms', warm.map((s) => s.ready - s.frameStart), upTo(150, 'ms'))

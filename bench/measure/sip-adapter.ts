@@ -3,11 +3,14 @@ import type { WindowWithEmulator } from '../../emulator/host/api';
 import type { CustomerApi } from '../../emulator/customer/main';
 import { SEED_IDS } from '../../emulator/host/data';
 import { startEmulator, type RunningEmulator } from '../../emulator/server/server';
-import { sipModeUrls } from '../../emulator/server/sip-mode';
+import { CUSTOMER_USER, sipModeUrls } from '../../emulator/server/sip-mode';
 import { startKamailio, type Kamailio } from '../../e2e/support/kamailio';
 import { NAME_SHIM } from '../lib/session';
+import type { BareJsSipApi, BareCallTimes } from '../baseline/bare-jssip-phone';
+import { serveBareJsSipPage, type BareJsSipPage } from '../baseline/serve-bare-jssip';
 import type { SipPath, SipSample } from './sip';
 
+type BareWindow = Window & { bareJsSip: BareJsSipApi; __bareResult?: BareCallTimes | string };
 type Probe = Window & { __benchWs?: Array<{ at: number; line: string }>; __benchPhase?: Array<{ at: number; phase: string }> };
 
 /**
@@ -53,6 +56,8 @@ export class AdapterSipPath implements SipPath {
   private agent: Page | null = null;
   private phone: Frame | null = null;
   private customer: Page | null = null;
+  private barePage: BareJsSipPage | null = null;
+  private bare: Page | null = null;
 
   constructor(private readonly browser: Browser) {}
 
@@ -81,6 +86,45 @@ export class AdapterSipPath implements SipPath {
     await this.phone.locator('[data-id="sip-login-button"]').click();
     await this.agent.waitForFunction(() => (window as WindowWithEmulator).emulator?.state.clickToDialEnabled === true, undefined, { timeout: 15_000 });
     await this.agent.evaluate((id) => (window as WindowWithEmulator).emulator!.navigateTo(id), SEED_IDS.ada);
+    // The baseline caller: JsSIP alone, on its own loopback page (no emulator), same Kamailio, same customer.
+    this.barePage = await serveBareJsSipPage();
+    this.bare = await open(this.barePage.url(this.kamailio.webSocketUrl, '127.0.0.1', 'bare'));
+    await this.bare.waitForFunction(() => (window as unknown as BareWindow).bareJsSip.registered, undefined, { timeout: 10_000 });
+  }
+
+  /** Polls the customer page until the call's first inbound audio bytes; Date.now() of that moment. */
+  private customerAudioAt(): Promise<number> {
+    return (this.customer as Page).evaluate(async (deadline) => {
+      const api = (window as unknown as { customer: CustomerApi }).customer;
+      while (Date.now() < deadline) {
+        if ((await api.audioBytes()).received > 0) return Date.now();
+        await new Promise((r) => setTimeout(r, 5));
+      }
+      return Number.NaN;
+    }, Date.now() + 10_000);
+  }
+
+  /** One call from the bare JsSIP page to the customer, timed like call(): t0 is the dial, audio at the customer. */
+  async baselineCall(): Promise<SipSample> {
+    const bare = this.bare as Page;
+    const customer = this.customer as Page;
+    const t0 = await bare.evaluate((target) => {
+      const w = window as unknown as BareWindow;
+      delete w.__bareResult;
+      const at = Date.now();
+      w.bareJsSip.call(target, 10_000).then(
+        (r) => (w.__bareResult = r),
+        (e: unknown) => (w.__bareResult = String(e))
+      );
+      return at;
+    }, CUSTOMER_USER);
+    const audioAt = await this.customerAudioAt();
+    const result = await bare.waitForFunction(() => (window as unknown as BareWindow).__bareResult ?? null, undefined, { timeout: 10_000, polling: 10 }).then((h) => h.jsonValue());
+    if (typeof result === 'string' || result === null) throw new Error(`bare JsSIP call: ${String(result)}`);
+    if ([result.invite, audioAt].some(Number.isNaN)) throw new Error(`bare JsSIP call incomplete (invite ${result.invite}, audio ${audioAt})`);
+    await bare.evaluate(() => (window as unknown as BareWindow).bareJsSip.hangup());
+    await customer.waitForFunction(() => (window as unknown as { customer: CustomerApi }).customer.state.call?.state === 'ended', undefined, { timeout: 10_000, polling: 20 });
+    return { dialToInvite: result.invite - t0, inviteToConfirmed: result.confirmed - result.invite, inviteToAudio: audioAt - result.invite };
   }
 
   async call(): Promise<SipSample> {
@@ -92,14 +136,7 @@ export class AdapterSipPath implements SipPath {
       (window as WindowWithEmulator).emulator!.clickToDial(id, 'Phone');
       return at;
     }, SEED_IDS.ada);
-    const audioAt = await customer.evaluate(async (deadline) => {
-      const api = (window as unknown as { customer: CustomerApi }).customer;
-      while (Date.now() < deadline) {
-        if ((await api.audioBytes()).received > 0) return Date.now();
-        await new Promise((r) => setTimeout(r, 5));
-      }
-      return Number.NaN;
-    }, Date.now() + 10_000);
+    const audioAt = await this.customerAudioAt();
     const [ws, phases] = await phone.evaluate(() => [(window as unknown as Probe).__benchWs ?? [], (window as unknown as Probe).__benchPhase ?? []] as const);
     const invite = ws.find((m) => m.at >= t0 && m.line.startsWith('INVITE '))?.at ?? Number.NaN;
     const confirmed = phases.find((p) => p.at >= t0 && p.phase === 'connected')?.at ?? Number.NaN;
@@ -107,11 +144,13 @@ export class AdapterSipPath implements SipPath {
     await phone.locator('[data-id="hangup-button"]').click();
     await phone.locator('[data-id="save-log"]').click();
     await phone.locator('[data-id="dial-input"]').waitFor({ timeout: 10_000 });
+    await customer.waitForFunction(() => (window as unknown as { customer: CustomerApi }).customer.state.call?.state === 'ended', undefined, { timeout: 10_000, polling: 20 });
     return { dialToInvite: invite - t0, inviteToConfirmed: confirmed - invite, inviteToAudio: audioAt - invite };
   }
 
   async teardown(): Promise<void> {
     for (const context of this.contexts) await context.close().catch(() => undefined);
+    await this.barePage?.close();
     await this.emulator?.close();
     await this.kamailio?.stop();
   }

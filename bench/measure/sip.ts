@@ -3,7 +3,7 @@ import type { SipHarnessApi, TimedEvent } from '../../e2e/sip/harness/harness-ap
 import { phoneConfig } from '../../e2e/sip/phone-driver';
 import { startKamailio, type Kamailio } from '../../e2e/support/kamailio';
 import { serveSipTestPage, type SipTestPage } from '../../e2e/support/sip-test-page';
-import { makeRow } from '../lib/report';
+import { makeRow, ratioRow, upTo } from '../lib/report';
 import { NAME_SHIM } from '../lib/session';
 import type { BenchRow } from '../lib/types';
 import { AdapterSipPath } from './sip-adapter';
@@ -29,6 +29,8 @@ export interface SipPath {
   setup(): Promise<void>;
   call(index: number): Promise<SipSample>;
   teardown(): Promise<void>;
+  /** The same call made by a bare JsSIP page (no adapter) to the same callee; paths that have one interleave it. */
+  baselineCall?(): Promise<SipSample>;
 }
 
 type HarnessWindow = Window & { sipHarness: SipHarnessApi; __benchWs?: Array<{ at: number; line: string }> };
@@ -148,10 +150,17 @@ export async function measureSip(browser: Browser, calls: number, pathName: 'pro
   if (!factory) throw new Error(`SIP path "${pathName}" is not implemented yet (bench/measure/sip.ts)`);
   const path = factory(browser);
   const samples: SipSample[] = [];
+  const baseline: SipSample[] = [];
   try {
     await path.setup();
     await path.call(0); // untimed: the first call pays for getUserMedia, codecs, JIT
-    for (let i = 1; i <= calls; i += 1) samples.push(await path.call(i));
+    await path.baselineCall?.();
+    // Interleaved, baseline first on odd calls, so load drift hits both alike.
+    for (let i = 1; i <= calls; i += 1) {
+      if (path.baselineCall && i % 2 === 1) baseline.push(await path.baselineCall());
+      samples.push(await path.call(i));
+      if (path.baselineCall && i % 2 === 0) baseline.push(await path.baselineCall());
+    }
   } finally {
     await path.teardown();
   }
@@ -160,12 +169,20 @@ export async function measureSip(browser: Browser, calls: number, pathName: 'pro
     pathName === 'adapter'
       ? 'the softphone in the emulator (SIP mode) and the customer page through Kamailio on 127.0.0.1; the customer answers on offer; click timed in the host page'
       : 'two Chromium pages through Kamailio on 127.0.0.1, callee answers on offer; times in the caller page';
-  return {
-    rows: [
-      makeRow('sip.dialToInvite', 'sip', `SIP dial → INVITE on the wire ${tag}`, 'ms', samples.map((s) => s.dialToInvite), null, `${note}; "on the wire" = WebSocket.send of the INVITE`),
-      makeRow('sip.inviteToConfirmed', 'sip', `SIP INVITE → confirmed ${tag}`, 'ms', samples.map((s) => s.inviteToConfirmed)),
-      makeRow('sip.inviteToAudio', 'sip', `SIP INVITE → first audio bytes ${tag}`, 'ms', samples.map((s) => s.inviteToAudio), null, 'first inbound-rtp audio bytesReceived > 0 (getStats polled every 5 ms)')
-    ],
-    details: { path: pathName, samples }
-  };
+  const of = (list: SipSample[], key: keyof SipSample) => list.map((s) => s[key]);
+  const rows = [
+    makeRow('sip.dialToInvite', 'sip', `SIP click → INVITE on the wire ${tag}`, 'ms', of(samples, 'dialToInvite'), pathName === 'adapter' ? upTo(30, 'ms') : null, `${note}; "on the wire" = WebSocket.send of the INVITE`),
+    makeRow('sip.inviteToConfirmed', 'sip', `SIP INVITE → confirmed ${tag}`, 'ms', of(samples, 'inviteToConfirmed')),
+    makeRow('sip.inviteToAudio', 'sip', `SIP INVITE → first audio bytes ${tag}`, 'ms', of(samples, 'inviteToAudio'), null, 'first inbound-rtp audio bytesReceived > 0 (getStats polled every 5 ms)')
+  ];
+  if (baseline.length > 0) {
+    rows.push(
+      makeRow('sip.bare.dialToInvite', 'sip', 'baseline: bare JsSIP call() → INVITE on the wire', 'ms', of(baseline, 'dialToInvite'), null, 'bench/baseline/bare-jssip-phone.ts: JsSIP alone on its own page, same Kamailio, same customer page; plain JsSIP waits for ICE gathering to complete'),
+      makeRow('sip.bare.inviteToConfirmed', 'sip', 'baseline: bare JsSIP INVITE → confirmed', 'ms', of(baseline, 'inviteToConfirmed'), null, 'JsSIP `accepted` (200 OK) in the bare page; Switchboard\'s is the softphone showing Connected'),
+      makeRow('sip.bare.inviteToAudio', 'sip', 'baseline: bare JsSIP INVITE → first audio bytes', 'ms', of(baseline, 'inviteToAudio'), null, 'first audio bytes at the customer page, as for Switchboard'),
+      ratioRow('sip.confirmedRatio', 'sip', 'INVITE → confirmed, Switchboard ÷ bare JsSIP', of(samples, 'inviteToConfirmed'), of(baseline, 'inviteToConfirmed'), 1.1),
+      ratioRow('sip.audioRatio', 'sip', 'INVITE → first audio, Switchboard ÷ bare JsSIP', of(samples, 'inviteToAudio'), of(baseline, 'inviteToAudio'), 1.1)
+    );
+  }
+  return { rows, details: { path: pathName, samples, baseline } };
 }

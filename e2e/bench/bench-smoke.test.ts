@@ -34,6 +34,18 @@ test('npm run bench harness: every group runs once and writes results.json / res
       assert.ok(row.pass === null || typeof row.pass === 'boolean');
     }
     assert.equal(parsed.rows.find((r) => r.id === 'soak.calls')?.median, 10, 'the soak made its 10 calls');
+    // Issue 15: baselines measured in the same run, and the ratios against them with their targets.
+    const row = (id: string) => parsed.rows.find((r) => r.id === id);
+    for (const id of ['load.coldHostReady', 'load.minimalHostReady', 'sip.bare.dialToInvite', 'sip.bare.inviteToConfirmed', 'sip.bare.inviteToAudio']) assert.equal(row(id)?.unit, 'ms', `baseline row ${id}`);
+    for (const [id, max] of [['load.readyRatio', 1.3], ['sip.confirmedRatio', 1.1], ['sip.audioRatio', 1.1]] as const) {
+      const r = row(id);
+      assert.ok(r && r.unit === 'ratio' && r.n === 1 && r.median > 0, `ratio row ${id}: ${JSON.stringify(r)}`);
+      assert.deepEqual(r.target, { stat: 'median', max, text: `≤ ${max} ×` }, `${id} target`);
+      assert.match(r.note ?? '', /^medians [\d.]+ ÷ [\d.]+ \(n = \d+ and \d+, interleaved\)$/, `${id} says what it divides`);
+    }
+    assert.equal(row('sip.dialToInvite')?.target?.max, 30, 'click → INVITE is held to 30 ms');
+    assert.equal(row('bundle.sipModeGzip')?.target?.max, 90, 'SIP mode download is held to 90 KB');
+    assert.match(table, /\| ready, Switchboard ÷ minimal adapter \(cold\) \| [\d.]+ × \|/);
     assert.match(table, /^\| metric \| median \| p95 \| min \| max \| n \| target \| pass\/fail \|$/m);
     assert.match(readFileSync(join(dir, 'results.md'), 'utf8'), /cores; Node v\d+|\d+ cores/);
   } finally {

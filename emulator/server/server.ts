@@ -18,6 +18,7 @@ import { Org } from './org';
 import { OrgRoutes } from './org-routes';
 import { contentTypeOf, resolveSafeFile } from './static-files';
 import { renderCustomerPage } from '../customer/page';
+import { MINIMAL_ADAPTER_PATH, renderMinimalAdapterPage } from './minimal-adapter-page';
 
 export interface EmulatorOptions {
   /** 0 picks a free port (tests). Default 8640. */
@@ -107,20 +108,22 @@ export async function startEmulator(opts: EmulatorOptions = {}): Promise<Running
   const org = new Org();
   const orgRoutes = new OrgRoutes(org);
 
-  function hostConfig(): HostConfig {
+  function hostConfig(query = ''): HostConfig {
     const { settings, error } = loadSettings(paths.callCenterPath);
+    // ?adapter=minimal frames the bench's baseline adapter instead of the real page (bench/measure/page-load.ts).
+    const minimal = new URLSearchParams(query).get('adapter') === 'minimal';
     return {
       hostOrigin: hostOrigin(),
       adapterOrigin: adapterOrigin(),
-      adapterPath: adapterPathFrom(settings, pageName),
+      adapterPath: minimal ? MINIMAL_ADAPTER_PATH : adapterPathFrom(settings, pageName),
       settings,
       settingsError: error,
       org: org.snapshot()
     };
   }
 
-  function serveHost(path: string, res: ServerResponse): void {
-    if (path === '/') return send(res, 200, 'text/html; charset=utf-8', renderHostPage(hostConfig()));
+  function serveHost(path: string, res: ServerResponse, query = ''): void {
+    if (path === '/') return send(res, 200, 'text/html; charset=utf-8', renderHostPage(hostConfig(query)));
     if (path === '/emulator/host.js') return send(res, 200, contentTypeOf('x.js'), bundles.host);
     if (path === '/emulator/host.css') return send(res, 200, contentTypeOf('x.css'), readFileSync(paths.hostCss));
     if (path === '/customer') return send(res, 200, 'text/html; charset=utf-8', renderCustomerPage());
@@ -144,6 +147,7 @@ export async function startEmulator(opts: EmulatorOptions = {}): Promise<Running
       }
     }
     if (path === OPENCTI_PATH) return send(res, 200, contentTypeOf('x.js'), bundles.client);
+    if (path === MINIMAL_ADAPTER_PATH) return send(res, 200, 'text/html; charset=utf-8', renderMinimalAdapterPage(OPENCTI_PATH));
     const resource = /^\/resource\/\d+\/([^/]+)\/(.+)$/.exec(path);
     if (resource) {
       if (resource[1] !== RESOURCE_NAME || resource[2] === undefined) return notFound(res);
@@ -169,7 +173,7 @@ export async function startEmulator(opts: EmulatorOptions = {}): Promise<Running
       res.writeHead(204).end();
       return;
     }
-    if (hostname === 'localhost') return serveHost(path, res);
+    if (hostname === 'localhost') return serveHost(path, res, rawUrl.slice(path.length + 1));
     if (hostname === '127.0.0.1') return serveAdapter(path, res, rawUrl.slice(path.length + 1));
     notFound(res);
   }
