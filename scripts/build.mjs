@@ -11,6 +11,9 @@ const root = fileURLToPath(new URL('..', import.meta.url));
 export const RESOURCE_DIR = join(root, 'force-app/main/default/staticresources/Softphone_Adapter');
 const FILES = ['softphone.js', 'softphone.js.map', 'softphone-sip.js', 'softphone-sip.js.map', 'softphone.css'];
 
+/** Packages replaced in the bundles, each for a reason given in its shim (bench/measure/bundle.ts builds with these too). */
+export const BUNDLE_ALIASES = { debug: './scripts/shims/debug-off.cjs' };
+
 /** Builds into memory; paths in the source map are relative to the real resource folder either way. */
 export async function buildAdapter({ write }) {
   const common = { absWorkingDir: root, outdir: RESOURCE_DIR, write, logLevel: 'warning' };
@@ -31,7 +34,8 @@ export async function buildAdapter({ write }) {
     jsx: 'automatic',
     jsxImportSource: 'preact',
     charset: 'utf8',
-    define: { 'process.env.NODE_ENV': '"production"' }
+    define: { 'process.env.NODE_ENV': '"production"' },
+    alias: BUNDLE_ALIASES
   });
   const css = await build({ ...common, entryPoints: { softphone: 'adapter/src/ui/softphone.css' }, bundle: true, minify: true });
   return [...(js.outputFiles ?? []), ...(css.outputFiles ?? [])];

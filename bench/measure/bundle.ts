@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { build, type BuildOptions, type Metafile } from 'esbuild';
 import { makeRow, upTo } from '../lib/report';
+import { BUNDLE_ALIASES } from '../../scripts/build.mjs';
 import type { BenchRow } from '../lib/types';
 
 export const ROOT = join(import.meta.dirname, '..', '..');
@@ -30,6 +31,7 @@ function adapterBuild(minify: boolean): BuildOptions & { write: false; metafile:
     jsxImportSource: 'preact',
     charset: 'utf8',
     define: { 'process.env.NODE_ENV': '"production"' },
+    alias: BUNDLE_ALIASES,
     outdir: join(ROOT, '.tmp/bench-bundle'),
     write: false,
     metafile: true,
