@@ -40,13 +40,13 @@ describe('Visualforce adapter page', () => {
 <meta charset="utf-8"/>
 <meta name="viewport" content="width=device-width, initial-scale=1"/>
 <title>Switchboard Softphone</title>
-<apex:slds />
+<link rel="stylesheet" href="{!URLFOR($Resource.Softphone_Adapter, 'slds/styles/slds-subset.css')}"/>
 <link rel="stylesheet" href="{!URLFOR($Resource.Softphone_Adapter, 'softphone.css')}"/>
 <!-- Open CTI for Lightning must be loaded by the adapter page itself, by relative path on Visualforce. -->
 <script src="/support/api/66.0/lightning/opencti_min.js"></script>
 </head>
 <body class="slds-scope">
-<div id="softphone-root" data-slds-assets="{!URLFOR($Asset.SLDS, 'assets')}" data-org-id="{!$Organization.Id}" data-user-id="{!$User.Id}"></div>
+<div id="softphone-root" data-slds-assets="{!URLFOR($Resource.Softphone_Adapter, 'slds')}" data-org-id="{!$Organization.Id}" data-user-id="{!$User.Id}"></div>
 <script src="{!URLFOR($Resource.Softphone_Adapter, 'softphone.js')}"></script>
 </body>
 </html>
