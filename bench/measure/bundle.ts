@@ -1,9 +1,10 @@
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
-import { join } from 'node:path';
+import { join, relative } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { build, type BuildOptions, type Metafile } from 'esbuild';
 import { makeRow, upTo } from '../lib/report';
 import { BUNDLE_ALIASES } from '../../scripts/build.mjs';
+import { SLDS_CSS_SOURCE, SLDS_SUBSET_FILES } from '../../scripts/slds-subset.mjs';
 import type { BenchRow } from '../lib/types';
 
 export const ROOT = join(import.meta.dirname, '..', '..');
@@ -37,6 +38,11 @@ function adapterBuild(minify: boolean): BuildOptions & { write: false; metafile:
     metafile: true,
     logLevel: 'silent'
   };
+}
+
+/** Files of the static resource as paths relative to it (the SLDS subset is in subfolders). */
+function resourceFiles(dir = RESOURCE_DIR): string[] {
+  return readdirSync(dir, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? resourceFiles(join(dir, e.name)) : [relative(RESOURCE_DIR, join(dir, e.name))]));
 }
 
 const KB = 1024;
@@ -81,13 +87,18 @@ export async function measureBundle(): Promise<{ rows: BenchRow[]; details: Reco
   if (names.length > 1) {
     rows.push(makeRow('bundle.sipModeGzip', 'bundle', 'SIP mode download (all bundles), gzip -9', 'KB', [gzipAll / KB], upTo(90, 'KB'), 'the 90 KB budget applied to what a SIP agent downloads'));
   }
-  const files = readdirSync(RESOURCE_DIR).map((name) => ({ name, bytes: statSync(join(RESOURCE_DIR, name)).size, gzip: gzip(readFileSync(join(RESOURCE_DIR, name))) }));
+  const files = resourceFiles().map((name) => ({ name, bytes: statSync(join(RESOURCE_DIR, name)).size, gzip: gzip(readFileSync(join(RESOURCE_DIR, name))) }));
   const total = files.reduce((sum, f) => sum + f.bytes, 0);
   const totalGzip = files.reduce((sum, f) => sum + f.gzip, 0);
   const maps = files.filter((f) => f.name.endsWith('.map')).reduce((sum, f) => sum + f.bytes, 0);
   rows.push(
     makeRow('bundle.resource', 'bundle', 'static resource total (all files)', 'KB', [total / KB], null, `${files.map((f) => `${f.name} ${(f.bytes / KB).toFixed(1)} KB`).join(', ')}; gzip ${(totalGzip / KB).toFixed(1)} KB; source maps are ${(maps / KB).toFixed(1)} KB of it`)
   );
+  const slds = files.find((f) => f.name === SLDS_SUBSET_FILES.css);
+  if (slds) {
+    const full = readFileSync(SLDS_CSS_SOURCE);
+    rows.push(makeRow('bundle.sldsSubsetGzip', 'bundle', 'SLDS subset slds-subset.css (in place of <apex:slds/>), gzip -9', 'KB', [slds.gzip / KB], null, `${(slds.bytes / KB).toFixed(1)} KB raw; the full SLDS stylesheet is ${(full.length / KB).toFixed(0)} KB raw, ${(gzip(full) / KB).toFixed(1)} KB gzip`));
+  }
   details['files'] = files;
   return { rows, details };
 }
