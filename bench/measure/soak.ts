@@ -118,6 +118,10 @@ export async function measureSoak(browser: Browser, hostUrl: string, options: So
     // The soak drives the frame directly; open the panel as an agent would so the UI is laid out.
     if (!(await hostState(page)).panel.visible) await page.locator('[data-id="utility-item"]').click();
 
+    // The org is the emulator server's, shared with the groups measured before this one: start from the
+    // seed data, or their Tasks would be counted as this soak's calls.
+    await page.evaluate(() => (window as WindowWithEmulator).emulator!.reset());
+
     const plan = soakPlan(options.calls, options.outboundEvery, options.answeredEvery);
     const warmup = Math.min(options.warmupCalls, plan.length);
     const cycles: number[] = [];
@@ -198,6 +202,8 @@ export async function measureSoak(browser: Browser, hostUrl: string, options: So
     const rows = [
       makeRow('soak.calls', 'soak', `soak: calls made (${mixText})`, 'count', [made]),
       makeRow('soak.lostLogs', 'soak', 'soak: calls without a Task (made − distinct CallObjects)', 'count', [lost], upTo(0, 'count')),
+      // With the row above, equality: a Task whose call this soak never made is as wrong as a missing one.
+      makeRow('soak.strayLogs', 'soak', 'soak: Tasks for calls the soak did not make (distinct CallObjects − made)', 'count', [counts.uniqueCallObjects - made], upTo(0, 'count')),
       makeRow('soak.duplicateLogs', 'soak', 'soak: duplicate CallObject Tasks', 'count', [duplicates], upTo(0, 'count')),
       makeRow('soak.heapGrowth', 'soak', `soak: frame JS heap growth after GC (call ${warmup} → ${made})`, 'MB', [final.heapUsedMb - baseline.heapUsedMb], upTo(5, 'MB'), `Runtime.getHeapUsage on the frame's CDP target after gc(); ${baseline.heapUsedMb.toFixed(2)} → ${final.heapUsedMb.toFixed(2)} MB (${initial.heapUsedMb.toFixed(2)} MB before the warm-up)`),
       makeRow('soak.domNodeGrowth', 'soak', 'soak: frame DOM node growth (Memory.getDOMCounters)', 'count', [final.nodes - baseline.nodes], null, `${baseline.nodes} → ${final.nodes}`),

@@ -23,7 +23,7 @@ test('npm run bench harness: every group runs once and writes results.json / res
       assert.ok(parsed.details[group] !== undefined, `details for ${group}`);
     }
     const ids = parsed.rows.map((r) => r.id);
-    for (const id of ['bundle.softphone.gzip', 'load.cold', 'load.warm', 'latency.clickToDial', 'latency.inboundToSearch', 'latency.declineToSaveLog', 'latency.saveToSaveLog', 'sip.dialToInvite', 'sip.inviteToConfirmed', 'sip.inviteToAudio', 'soak.calls', 'soak.lostLogs', 'soak.heapGrowth']) {
+    for (const id of ['bundle.softphone.gzip', 'load.cold', 'load.warm', 'latency.clickToDial', 'latency.inboundToSearch', 'latency.declineToSaveLog', 'latency.saveToSaveLog', 'sip.dialToInvite', 'sip.inviteToConfirmed', 'sip.inviteToAudio', 'soak.calls', 'soak.lostLogs', 'soak.strayLogs', 'soak.duplicateLogs', 'soak.heapGrowth']) {
       assert.ok(ids.includes(id), `row ${id} (have ${ids.join(', ')})`);
     }
     for (const row of parsed.rows as BenchRow[]) {
@@ -34,6 +34,8 @@ test('npm run bench harness: every group runs once and writes results.json / res
       assert.ok(row.pass === null || typeof row.pass === 'boolean');
     }
     assert.equal(parsed.rows.find((r) => r.id === 'soak.calls')?.median, 10, 'the soak made its 10 calls');
+    // Each of the soak's calls has exactly one Task, and no Task left by an earlier group is counted as its own.
+    for (const id of ['soak.lostLogs', 'soak.strayLogs', 'soak.duplicateLogs']) assert.equal(parsed.rows.find((r) => r.id === id)?.median, 0, id);
     // Issue 15: baselines measured in the same run, and the ratios against them with their targets.
     const row = (id: string) => parsed.rows.find((r) => r.id === id);
     for (const id of ['load.coldHostReady', 'load.minimalHostReady', 'sip.bare.dialToInvite', 'sip.bare.inviteToConfirmed', 'sip.bare.inviteToAudio']) assert.equal(row(id)?.unit, 'ms', `baseline row ${id}`);
