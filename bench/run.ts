@@ -14,21 +14,42 @@ function parseArgs(argv: string[]): { config: BenchConfig; outDir: string } {
   for (const arg of argv) {
     const [key, value = ''] = arg.replace(/^--/, '').split('=');
     switch (key) {
-      case 'load': config.loadRepeats = Math.max(1, int(key, value)); break;
-      case 'latency': config.latencyRepeats = Math.max(1, int(key, value)); break;
-      case 'sip': config.sipCalls = Math.max(1, int(key, value)); break;
-      case 'soak': config.soakCalls = Math.max(1, int(key, value)); break;
-      case 'soak-warmup': config.soakWarmupCalls = int(key, value); break;
-      case 'soak-outbound-every': config.soakOutboundEvery = int(key, value); break;
-      case 'soak-answered-every': config.soakAnsweredEvery = int(key, value); break;
+      case 'load':
+        config.loadRepeats = Math.max(1, int(key, value));
+        break;
+      case 'latency':
+        config.latencyRepeats = Math.max(1, int(key, value));
+        break;
+      case 'sip':
+        config.sipCalls = Math.max(1, int(key, value));
+        break;
+      case 'soak':
+        config.soakCalls = Math.max(1, int(key, value));
+        break;
+      case 'soak-warmup':
+        config.soakWarmupCalls = int(key, value);
+        break;
+      case 'soak-outbound-every':
+        config.soakOutboundEvery = int(key, value);
+        break;
+      case 'soak-answered-every':
+        config.soakAnsweredEvery = int(key, value);
+        break;
       case 'sip-path':
         if (value !== 'provider' && value !== 'adapter') throw new Error('--sip-path is provider or adapter');
         config.sipPath = value;
         break;
-      case 'skip': config.skip = value.split(',').filter((g) => (GROUPS as readonly string[]).includes(g)); break;
-      case 'only': config.skip = GROUPS.filter((g) => !value.split(',').includes(g)); break;
-      case 'out': outDir = value; break;
-      default: throw new Error(`unknown option ${arg}`);
+      case 'skip':
+        config.skip = value.split(',').filter((g) => (GROUPS as readonly string[]).includes(g));
+        break;
+      case 'only':
+        config.skip = GROUPS.filter((g) => !value.split(',').includes(g));
+        break;
+      case 'out':
+        outDir = value;
+        break;
+      default:
+        throw new Error(`unknown option ${arg}`);
     }
   }
   return { config, outDir };

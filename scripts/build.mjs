@@ -10,11 +10,21 @@ import { buildSldsSubset, SLDS_SUBSET_FILES } from './slds-subset.mjs';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 export const RESOURCE_DIR = join(root, 'force-app/main/default/staticresources/Softphone_Adapter');
-const FILES = ['softphone.js', 'softphone.js.map', 'softphone-sip.js', 'softphone-sip.js.map', 'softphone.css', SLDS_SUBSET_FILES.css, SLDS_SUBSET_FILES.sprite];
+const FILES = [
+  'softphone.js',
+  'softphone.js.map',
+  'softphone-sip.js',
+  'softphone-sip.js.map',
+  'softphone.css',
+  SLDS_SUBSET_FILES.css,
+  SLDS_SUBSET_FILES.sprite
+];
 
 /** Files under the resource folder, as paths relative to it (the SLDS subset sits in subfolders). */
 function resourceFiles(dir = RESOURCE_DIR) {
-  return readdirSync(dir, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? resourceFiles(join(dir, e.name)) : [relative(RESOURCE_DIR, join(dir, e.name))]));
+  return readdirSync(dir, { withFileTypes: true }).flatMap((e) =>
+    e.isDirectory() ? resourceFiles(join(dir, e.name)) : [relative(RESOURCE_DIR, join(dir, e.name))]
+  );
 }
 
 /** Packages replaced in the bundles, each for a reason given in its shim (bench/measure/bundle.ts builds with these too). */
@@ -43,7 +53,12 @@ export async function buildAdapter({ write }) {
     define: { 'process.env.NODE_ENV': '"production"' },
     alias: BUNDLE_ALIASES
   });
-  const css = await build({ ...common, entryPoints: { softphone: 'adapter/src/ui/softphone.css' }, bundle: true, minify: true });
+  const css = await build({
+    ...common,
+    entryPoints: { softphone: 'adapter/src/ui/softphone.css' },
+    bundle: true,
+    minify: true
+  });
   // The SLDS the softphone uses, in place of <apex:slds/> (scripts/slds-subset.mjs).
   const slds = await buildSldsSubset();
   const sldsFiles = [
@@ -61,7 +76,12 @@ export async function buildAdapter({ write }) {
 
 /** Differences between a fresh build and the committed resource, as readable lines. */
 export async function checkAdapter() {
-  const fresh = new Map((await buildAdapter({ write: false })).map((o) => [relative(RESOURCE_DIR, o.path), Buffer.from(o.contents)]));
+  const fresh = new Map(
+    (await buildAdapter({ write: false })).map((o) => [
+      relative(RESOURCE_DIR, o.path),
+      Buffer.from(o.contents)
+    ])
+  );
   const problems = [];
   for (const f of FILES) {
     const committed = join(RESOURCE_DIR, f);
@@ -85,7 +105,9 @@ if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
     console.log('Static resource matches a fresh build.');
   } else {
     await buildAdapter({ write: true });
-    const sizes = FILES.map((f) => `${f} ${(readFileSync(join(RESOURCE_DIR, f)).length / 1024).toFixed(1)} KB`);
+    const sizes = FILES.map(
+      (f) => `${f} ${(readFileSync(join(RESOURCE_DIR, f)).length / 1024).toFixed(1)} KB`
+    );
     console.log(`Built Softphone_Adapter: ${sizes.join(', ')}`);
   }
 }

@@ -32,12 +32,14 @@ const TNS = 'http://soap.sforce.com/2006/04/metadata';
 function sourceFormatLwcBundle(def: TopLevelDefinition, base: TopLevelDefinition): string {
   const elements = (text: string): string[] => text.match(/<xsd:element\b[^>]*\/>/g) ?? [];
   const all = [...elements(base.text), ...elements(def.text)].map((e) => {
-    if (/maxOccurs="unbounded"/.test(e)) throw new Error(`LightningComponentBundle: ${e} repeats; xsd:all cannot hold it`);
+    if (/maxOccurs="unbounded"/.test(e))
+      throw new Error(`LightningComponentBundle: ${e} repeats; xsd:all cannot hold it`);
     return /name="targetConfigs"/.test(e)
       ? '<xsd:element name="targetConfigs" minOccurs="0" type="tns:SourceFormatTargetConfigs"/>'
       : e;
   });
-  if (!all.some((e) => e.includes('name="targetConfigs"'))) throw new Error('LightningComponentBundle lost targetConfigs');
+  if (!all.some((e) => e.includes('name="targetConfigs"')))
+    throw new Error('LightningComponentBundle lost targetConfigs');
   return [
     '<xsd:complexType name="LightningComponentBundle">',
     '    <!-- Source format: any element order (see scripts/extract-metadata-xsd.ts). -->',
@@ -157,10 +159,15 @@ export function extractXsd(wsdl: string, licenceName: string): string {
 
   const kept = defs
     .filter((d) => keep.has(d.name))
-    .map((d) => `   ${d.name === 'LightningComponentBundle' ? sourceFormatLwcBundle(d, metadataBase) : d.text}`);
+    .map(
+      (d) => `   ${d.name === 'LightningComponentBundle' ? sourceFormatLwcBundle(d, metadataBase) : d.text}`
+    );
 
   // The WSDL declares xsd:/tns: on <definitions>; a standalone schema must carry them itself.
-  const schemaOpen = openTag.replace('<xsd:schema', `<xsd:schema xmlns:xsd="http://www.w3.org/2001/XMLSchema" xmlns:tns="${TNS}"`);
+  const schemaOpen = openTag.replace(
+    '<xsd:schema',
+    `<xsd:schema xmlns:xsd="http://www.w3.org/2001/XMLSchema" xmlns:tns="${TNS}"`
+  );
   const roots = ROOT_TYPES.map((r) => `   <xsd:element name="${r}" type="tns:${r}"/>`);
 
   return [

@@ -10,7 +10,10 @@ import { renderCallCenterXml, validateCallCenterImport } from './lib/callcenter-
 export { renderCallCenterXml, validateCallCenterImport } from './lib/callcenter-xml';
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
-export const CALL_CENTER_META = join(ROOT, 'org-config/main/default/callCenters/Switchboard.callCenter-meta.xml');
+export const CALL_CENTER_META = join(
+  ROOT,
+  'org-config/main/default/callCenters/Switchboard.callCenter-meta.xml'
+);
 export const CALL_CENTER_IMPORT = join(ROOT, 'setup/callcenter.xml');
 
 /** The call center's internal name is its metadata file name. */
@@ -46,4 +49,5 @@ function main(argv: readonly string[]): number {
   return 0;
 }
 
-if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) process.exit(main(process.argv.slice(2)));
+if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href)
+  process.exit(main(process.argv.slice(2)));

@@ -14,9 +14,17 @@ const SBIN = ['/usr/sbin', '/usr/local/sbin', '/sbin'];
 
 /** What the suites need, each with the Debian package that provides it and how to tell it is there. */
 export const REQUIREMENTS = [
-  { pkg: 'chromium', what: 'Chromium (every browser test)', present: () => Boolean(process.env.CHROMIUM_PATH) || onPath('chromium') },
+  {
+    pkg: 'chromium',
+    what: 'Chromium (every browser test)',
+    present: () => Boolean(process.env.CHROMIUM_PATH) || onPath('chromium')
+  },
   { pkg: 'kamailio', what: 'Kamailio (the SIP suites)', present: () => onPath('kamailio') },
-  { pkg: 'kamailio-websocket-modules', what: "Kamailio's WebSocket module", present: kamailioWebSocketModule },
+  {
+    pkg: 'kamailio-websocket-modules',
+    what: "Kamailio's WebSocket module",
+    present: kamailioWebSocketModule
+  },
   { pkg: 'sip-tester', what: 'SIPp (the SIP scenarios)', present: () => onPath('sipp') },
   // `ip` brings up loopback inside the CI's private network namespace.
   { pkg: 'iproute2', what: 'ip (loopback in the test namespace)', present: () => onPath('ip') }
@@ -38,7 +46,9 @@ function onPath(binary) {
 function kamailioWebSocketModule() {
   let dirs = [];
   try {
-    dirs = readdirSync('/usr/lib', { withFileTypes: true }).filter((d) => d.isDirectory()).map((d) => join('/usr/lib', d.name));
+    dirs = readdirSync('/usr/lib', { withFileTypes: true })
+      .filter((d) => d.isDirectory())
+      .map((d) => join('/usr/lib', d.name));
   } catch {
     return false;
   }
@@ -80,7 +90,9 @@ export function preflight({ checkOnly = false } = {}) {
     ].join('\n');
   }
   console.log(`Installing Debian packages: ${pkgs.join(' ')}`);
-  const ok = run(prefix, ['apt-get', 'update', '-qq']) && run(prefix, ['apt-get', 'install', '-y', '-qq', '--no-install-recommends', ...pkgs]);
+  const ok =
+    run(prefix, ['apt-get', 'update', '-qq']) &&
+    run(prefix, ['apt-get', 'install', '-y', '-qq', '--no-install-recommends', ...pkgs]);
   const still = missingPackages();
   if (ok && still.length === 0) return null;
   return [

@@ -4,7 +4,7 @@
 //   node scripts/run-tests.mjs unit       TypeScript unit + metadata tests (no browser)
 //   node scripts/run-tests.mjs e2e        Playwright suites against the emulator / Kamailio
 //   node scripts/run-tests.mjs lwc        LWC jest suite
-//   node scripts/run-tests.mjs static     strict TypeScript (tsc) and ESLint over the whole repo
+//   node scripts/run-tests.mjs static     strict TypeScript (tsc), ESLint and Prettier over the whole repo
 // Extra arguments after the suite name are passed to node --test (e.g. --test-name-pattern).
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, readdirSync, rmSync } from 'node:fs';
@@ -41,10 +41,13 @@ function runNodeTests(name, files) {
   const countsFile = join(tmp, `counts-${name}-${process.pid}.json`);
   rmSync(countsFile, { force: true });
   const args = [
-    '--import', 'tsx',
+    '--import',
+    'tsx',
     '--test',
-    '--test-reporter=spec', '--test-reporter-destination=stdout',
-    `--test-reporter=${join(root, 'scripts/count-reporter.mjs')}`, `--test-reporter-destination=${countsFile}`,
+    '--test-reporter=spec',
+    '--test-reporter-destination=stdout',
+    `--test-reporter=${join(root, 'scripts/count-reporter.mjs')}`,
+    `--test-reporter-destination=${countsFile}`,
     ...passThrough,
     ...files
   ];
@@ -70,13 +73,18 @@ function runLwcTests() {
   console.log('\n▶ lwc: sfdx-lwc-jest');
   const bin = join(root, 'node_modules/@salesforce/sfdx-lwc-jest/bin/sfdx-lwc-jest');
   const r = spawnSync(process.execPath, [bin, '--', '--json', `--outputFile=${out}`], {
-    cwd: root, stdio: 'inherit', env: process.env
+    cwd: root,
+    stdio: 'inherit',
+    env: process.env
   });
-  if (!existsSync(out)) return { passed: 0, failed: 1, skipped: 0, failures: [`lwc: jest crashed (exit ${r.status})`] };
+  if (!existsSync(out))
+    return { passed: 0, failed: 1, skipped: 0, failures: [`lwc: jest crashed (exit ${r.status})`] };
   const j = JSON.parse(readFileSync(out, 'utf8'));
   rmSync(out, { force: true });
   const failures = j.testResults.flatMap((f) =>
-    f.assertionResults.filter((a) => a.status === 'failed').map((a) => `${relative(root, f.name)} › ${a.fullName}`)
+    f.assertionResults
+      .filter((a) => a.status === 'failed')
+      .map((a) => `${relative(root, f.name)} › ${a.fullName}`)
   );
   if (j.numFailedTestSuites > 0 && failures.length === 0) failures.push('lwc: a test suite failed to run');
   return {
@@ -90,8 +98,17 @@ function runLwcTests() {
 /** Type errors and lint findings fail the run like a failing test: one check each. */
 function runStaticChecks() {
   const checks = [
-    ['typecheck (tsc --noEmit, strict)', join(root, 'node_modules/typescript/bin/tsc'), ['-p', 'tsconfig.json', '--noEmit']],
-    ['lint (eslint .)', join(root, 'node_modules/eslint/bin/eslint.js'), ['.']]
+    [
+      'typecheck (tsc --noEmit, strict)',
+      join(root, 'node_modules/typescript/bin/tsc'),
+      ['-p', 'tsconfig.json', '--noEmit']
+    ],
+    ['lint (eslint .)', join(root, 'node_modules/eslint/bin/eslint.js'), ['.']],
+    [
+      'format (prettier --check)',
+      join(root, 'node_modules/prettier/bin/prettier.cjs'),
+      ['--check', '--log-level=warn', '**/*.{css,html,js,mjs,ts,tsx,json,md,page,xml,yml}']
+    ]
   ];
   const counts = { passed: 0, failed: 0, skipped: 0, failures: [] };
   for (const [name, bin, args] of checks) {
@@ -139,5 +156,7 @@ if (total.failures.length) {
   console.log('\nFailed:');
   for (const f of total.failures) console.log(`  ✗ ${f}`);
 }
-console.log(`\n${total.passed} passed, ${total.failed} failed${total.skipped ? `, ${total.skipped} skipped` : ''}`);
+console.log(
+  `\n${total.passed} passed, ${total.failed} failed${total.skipped ? `, ${total.skipped} skipped` : ''}`
+);
 process.exit(total.failed > 0 ? 1 : 0);

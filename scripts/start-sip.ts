@@ -11,11 +11,17 @@ const kamailio = await startKamailio();
 const emulator = await startEmulator({ port: Number(process.env.PORT ?? 8640), quiet: true });
 const urls = sipModeUrls(emulator.hostUrl, kamailio.webSocketUrl);
 
-console.log(`Kamailio: SIP udp 127.0.0.1:${kamailio.sipPort}, WebSocket ${kamailio.webSocketUrl} (loopback only)`);
+console.log(
+  `Kamailio: SIP udp 127.0.0.1:${kamailio.sipPort}, WebSocket ${kamailio.webSocketUrl} (loopback only)`
+);
 console.log(`Agent softphone:  ${urls.agentUrl}`);
-console.log('                  log in as SIP user "agent" (any password), then click a phone number or wait for a call');
+console.log(
+  '                  log in as SIP user "agent" (any password), then click a phone number or wait for a call'
+);
 console.log(`Customer phone:   ${urls.customerUrl}`);
-console.log(`                  registers as ${CUSTOMER_USER} — Ada Lovelace's number in the emulator, so click her Phone to call it`);
+console.log(
+  `                  registers as ${CUSTOMER_USER} — Ada Lovelace's number in the emulator, so click her Phone to call it`
+);
 console.log('Ctrl+C stops both.');
 
 let stopping = false;

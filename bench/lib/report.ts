@@ -1,7 +1,15 @@
 import type { BenchResults, BenchRow, Target, Unit } from './types';
 import { round, summarize } from './stats';
 
-export function makeRow(id: string, group: BenchRow['group'], metric: string, unit: Unit, samples: number[], target: Target | null = null, note?: string): BenchRow {
+export function makeRow(
+  id: string,
+  group: BenchRow['group'],
+  metric: string,
+  unit: Unit,
+  samples: number[],
+  target: Target | null = null,
+  note?: string
+): BenchRow {
   const s = summarize(samples);
   const digits = unit === 'count' ? 0 : unit === 'ms' ? 1 : 2;
   const row: BenchRow = {
@@ -24,14 +32,33 @@ export function makeRow(id: string, group: BenchRow['group'], metric: string, un
 
 const unitText = (unit: Unit): string => (unit === 'ratio' ? '×' : unit);
 
-export const upTo = (max: number, unit: Unit, stat: Target['stat'] = 'median'): Target => ({ stat, max, text: `${stat === 'median' ? '' : `${stat} `}≤ ${max} ${unitText(unit)}` });
+export const upTo = (max: number, unit: Unit, stat: Target['stat'] = 'median'): Target => ({
+  stat,
+  max,
+  text: `${stat === 'median' ? '' : `${stat} `}≤ ${max} ${unitText(unit)}`
+});
 
 /** Switchboard's median ÷ the baseline's median, both from the same run; one value, so the row's median is the ratio. */
-export function ratioRow(id: string, group: BenchRow['group'], metric: string, switchboard: number[], baseline: number[], max: number): BenchRow {
+export function ratioRow(
+  id: string,
+  group: BenchRow['group'],
+  metric: string,
+  switchboard: number[],
+  baseline: number[],
+  max: number
+): BenchRow {
   const a = summarize(switchboard).median;
   const b = summarize(baseline).median;
   const ratio = b > 0 ? a / b : Number.NaN;
-  return makeRow(id, group, metric, 'ratio', Number.isFinite(ratio) ? [ratio] : [], upTo(max, 'ratio'), `medians ${round(a, 1)} ÷ ${round(b, 1)} (n = ${switchboard.length} and ${baseline.length}, interleaved)`);
+  return makeRow(
+    id,
+    group,
+    metric,
+    'ratio',
+    Number.isFinite(ratio) ? [ratio] : [],
+    upTo(max, 'ratio'),
+    `medians ${round(a, 1)} ÷ ${round(b, 1)} (n = ${switchboard.length} and ${baseline.length}, interleaved)`
+  );
 }
 
 function cell(value: number, unit: Unit): string {
@@ -50,7 +77,9 @@ export function markdownTable(results: BenchResults): string {
   ];
   for (const r of results.rows) {
     const pass = r.pass === null ? '–' : r.pass ? 'pass' : '**FAIL**';
-    lines.push(`| ${r.metric} | ${cell(r.median, r.unit)} | ${cell(r.p95, r.unit)} | ${cell(r.min, r.unit)} | ${cell(r.max, r.unit)} | ${r.n} | ${r.target?.text ?? '–'} | ${pass} |`);
+    lines.push(
+      `| ${r.metric} | ${cell(r.median, r.unit)} | ${cell(r.p95, r.unit)} | ${cell(r.min, r.unit)} | ${cell(r.max, r.unit)} | ${r.n} | ${r.target?.text ?? '–'} | ${pass} |`
+    );
   }
   if (results.skipped.length > 0) {
     lines.push('', 'Not measured:');

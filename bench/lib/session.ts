@@ -1,4 +1,11 @@
-import { chromium, type Browser, type BrowserContext, type CDPSession, type Frame, type Page } from 'playwright-core';
+import {
+  chromium,
+  type Browser,
+  type BrowserContext,
+  type CDPSession,
+  type Frame,
+  type Page
+} from 'playwright-core';
 import { CHROMIUM_FLAGS, chromiumPath } from '../../e2e/support/browser';
 import type { EmulatorSnapshot, WindowWithEmulator } from '../../emulator/host/api';
 import type { ReceivedCall } from '../../emulator/host/store';
@@ -7,7 +14,12 @@ import type { ReceivedCall } from '../../emulator/host/store';
 export const BENCH_FLAGS = [...CHROMIUM_FLAGS, '--js-flags=--expose-gc', '--enable-precise-memory-info'];
 
 export function launchBenchChromium(): Promise<Browser> {
-  return chromium.launch({ executablePath: chromiumPath(), headless: true, args: BENCH_FLAGS, timeout: 20_000 });
+  return chromium.launch({
+    executablePath: chromiumPath(),
+    headless: true,
+    args: BENCH_FLAGS,
+    timeout: 20_000
+  });
 }
 
 export const ADAPTER_PATH = '/apex/Softphone_Adapter';
@@ -37,13 +49,23 @@ type BenchWindow = Window & { __bench?: BenchProbe };
  * `state.calls[].at`, comparable across processes), `precise` is timeOrigin + performance.now() (same document only).
  */
 export function benchProbe(adapterPath: string): void {
-  const probe: BenchProbe = { timeOrigin: Date.now() - performance.now(), readyAt: null, clicks: [], longTasks: [], statusLog: [] };
+  const probe: BenchProbe = {
+    timeOrigin: Date.now() - performance.now(),
+    readyAt: null,
+    clicks: [],
+    longTasks: [],
+    statusLog: []
+  };
   (window as BenchWindow).__bench = probe;
   window.addEventListener(
     'click',
     (event) => {
       const target = event.target instanceof Element ? event.target.closest('[data-id]') : null;
-      probe.clicks.push({ at: Date.now(), precise: performance.timeOrigin + performance.now(), id: target?.getAttribute('data-id') ?? null });
+      probe.clicks.push({
+        at: Date.now(),
+        precise: performance.timeOrigin + performance.now(),
+        id: target?.getAttribute('data-id') ?? null
+      });
       if (probe.clicks.length > 200) probe.clicks.splice(0, 100);
     },
     true
@@ -51,7 +73,8 @@ export function benchProbe(adapterPath: string): void {
   // Long tasks never reach the performance timeline buffer; only an observer sees them.
   try {
     new PerformanceObserver((list) => {
-      for (const t of list.getEntries()) if (probe.longTasks.length < 50) probe.longTasks.push([t.startTime, t.duration]);
+      for (const t of list.getEntries())
+        if (probe.longTasks.length < 50) probe.longTasks.push([t.startTime, t.duration]);
     }).observe({ type: 'longtask', buffered: true });
   } catch {
     // Not supported: the breakdown just has no long tasks.
@@ -97,7 +120,10 @@ export function probe(target: Page | Frame): Promise<BenchProbe> {
 }
 
 /** The last click on an element with this data-id (throws if there is none). */
-export async function lastClick(target: Page | Frame, dataId: string): Promise<{ at: number; precise: number }> {
+export async function lastClick(
+  target: Page | Frame,
+  dataId: string
+): Promise<{ at: number; precise: number }> {
   const clicks = (await probe(target)).clicks.filter((c) => c.id === dataId);
   const click = clicks.at(-1);
   if (!click) throw new Error(`no click on [data-id="${dataId}"] was captured`);
@@ -114,7 +140,12 @@ export function hostState(page: Page): Promise<EmulatorSnapshot> {
 }
 
 /** Bounded poll on the page (cheap fields only). */
-export async function waitHost(page: Page, check: (s: EmulatorSnapshot) => boolean, what: string, timeoutMs = 10_000): Promise<EmulatorSnapshot> {
+export async function waitHost(
+  page: Page,
+  check: (s: EmulatorSnapshot) => boolean,
+  what: string,
+  timeoutMs = 10_000
+): Promise<EmulatorSnapshot> {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
     const s = await hostState(page);
@@ -162,13 +193,20 @@ export async function memorySample(frame: Frame, cdp: CDPSession): Promise<Memor
     await cdp.send('HeapProfiler.collectGarbage');
   }
   const heap = await cdp.send('Runtime.getHeapUsage');
-  const perfMemory = await frame.evaluate(() => (performance as Performance & { memory?: { usedJSHeapSize: number } }).memory?.usedJSHeapSize ?? null);
+  const perfMemory = await frame.evaluate(
+    () =>
+      (performance as Performance & { memory?: { usedJSHeapSize: number } }).memory?.usedJSHeapSize ?? null
+  );
   const dom = await cdp.send('Memory.getDOMCounters');
   let listenersOnDom = 0;
   for (const expression of ['window', 'document']) {
     const { result } = await cdp.send('Runtime.evaluate', { expression });
     if (!result.objectId) continue;
-    const { listeners } = await cdp.send('DOMDebugger.getEventListeners', { objectId: result.objectId, depth: expression === 'document' ? -1 : 0, pierce: true });
+    const { listeners } = await cdp.send('DOMDebugger.getEventListeners', {
+      objectId: result.objectId,
+      depth: expression === 'document' ? -1 : 0,
+      pierce: true
+    });
     listenersOnDom += listeners.length;
     await cdp.send('Runtime.releaseObject', { objectId: result.objectId });
   }

@@ -12,9 +12,16 @@ export function summarize(samples: readonly number[]): Summary {
   const n = sorted.length;
   if (n === 0) return { n: 0, median: Number.NaN, p95: Number.NaN, min: Number.NaN, max: Number.NaN };
   const mid = Math.floor(n / 2);
-  const median = n % 2 === 1 ? (sorted[mid] as number) : ((sorted[mid - 1] as number) + (sorted[mid] as number)) / 2;
+  const median =
+    n % 2 === 1 ? (sorted[mid] as number) : ((sorted[mid - 1] as number) + (sorted[mid] as number)) / 2;
   const rank = Math.max(1, Math.ceil(0.95 * n));
-  return { n, median, p95: sorted[rank - 1] as number, min: sorted[0] as number, max: sorted[n - 1] as number };
+  return {
+    n,
+    median,
+    p95: sorted[rank - 1] as number,
+    min: sorted[0] as number,
+    max: sorted[n - 1] as number
+  };
 }
 
 export function round(value: number, digits = 1): number {

@@ -18,7 +18,12 @@ const C2D_ID = `c2d-${SEED_IDS.ada}-Phone`;
 const INBOUND_FROM = '+1 415 555 0132'; // Ada Lovelace: one match, so the pop is a real record pop.
 const emulator = (page: Page) => page.evaluateHandle(() => (window as WindowWithEmulator).emulator!);
 
-async function firstCallAfter(page: Page, since: number, match: (c: ReceivedCall) => boolean, what: string): Promise<ReceivedCall> {
+async function firstCallAfter(
+  page: Page,
+  since: number,
+  match: (c: ReceivedCall) => boolean,
+  what: string
+): Promise<ReceivedCall> {
   const deadline = Date.now() + 10_000;
   for (;;) {
     const calls = await hostCalls(page);
@@ -26,7 +31,9 @@ async function firstCallAfter(page: Page, since: number, match: (c: ReceivedCall
     if (found) return found;
     if (Date.now() > deadline) {
       const seen = calls.filter((c) => c.at >= since).map((c) => c.methodName);
-      throw new Error(`bench: the host never received ${what} (received since the click: ${seen.join(', ') || 'nothing'})`);
+      throw new Error(
+        `bench: the host never received ${what} (received since the click: ${seen.join(', ') || 'nothing'})`
+      );
     }
     await new Promise((r) => setTimeout(r, 10));
   }
@@ -75,7 +82,9 @@ async function outboundOnce(page: Page, phone: Frame): Promise<OutboundSample> {
   const started = await firstCallAfter(
     page,
     click.at - SKEW_MS,
-    (c) => (c.methodName === 'setSoftphoneItemLabel' && String(c.args.label).startsWith('Calling')) || c.methodName === 'disableClickToDial',
+    (c) =>
+      (c.methodName === 'setSoftphoneItemLabel' && String(c.args.label).startsWith('Calling')) ||
+      c.methodName === 'disableClickToDial',
     'the dial signal (item label "Calling …" or disableClickToDial)'
   );
   await phone.locator('[data-id="call-state"][data-phase="dialing"]').waitFor({ timeout: 5000 });
@@ -85,7 +94,11 @@ async function outboundOnce(page: Page, phone: Frame): Promise<OutboundSample> {
   const save = await lastClick(phone, 'save-log');
   const saveLog = await firstCallAfter(page, save.at - SKEW_MS, (c) => c.methodName === 'saveLog', 'saveLog');
   await backToIdle(page, phone);
-  return { clickToDial: started.at - click.at, firstSignal: started.methodName, saveToSaveLog: saveLog.at - save.at };
+  return {
+    clickToDial: started.at - click.at,
+    firstSignal: started.methodName,
+    saveToSaveLog: saveLog.at - save.at
+  };
 }
 
 interface InboundSample {
@@ -100,17 +113,36 @@ async function inboundOnce(page: Page, phone: Frame): Promise<InboundSample> {
   if ((await input.inputValue()) !== INBOUND_FROM) await input.fill(INBOUND_FROM);
   await phone.locator('[data-id="demo-inbound-button"]').click();
   const ring = await lastClick(phone, 'demo-inbound-button');
-  const search = await firstCallAfter(page, ring.at - SKEW_MS, (c) => c.methodName === 'searchAndScreenPop', 'searchAndScreenPop');
+  const search = await firstCallAfter(
+    page,
+    ring.at - SKEW_MS,
+    (c) => c.methodName === 'searchAndScreenPop',
+    'searchAndScreenPop'
+  );
   // The agent sees who is calling (the search result is applied), then declines.
-  await phone.locator('[data-id="record-chosen"], [data-id="match-list"], [data-id="no-match"], [data-id="records-failed"]').first().waitFor({ timeout: 5000 });
+  await phone
+    .locator(
+      '[data-id="record-chosen"], [data-id="match-list"], [data-id="no-match"], [data-id="records-failed"]'
+    )
+    .first()
+    .waitFor({ timeout: 5000 });
   await phone.locator('[data-id="decline-button"]').click();
   const decline = await lastClick(phone, 'decline-button');
-  const saveLog = await firstCallAfter(page, decline.at - SKEW_MS, (c) => c.methodName === 'saveLog', 'saveLog');
+  const saveLog = await firstCallAfter(
+    page,
+    decline.at - SKEW_MS,
+    (c) => c.methodName === 'saveLog',
+    'saveLog'
+  );
   await backToIdle(page, phone);
   return { ringToSearch: search.at - ring.at, declineToSaveLog: saveLog.at - decline.at };
 }
 
-export async function measureAgentLatency(browser: Browser, hostUrl: string, repeats: number): Promise<{ rows: BenchRow[]; details: Record<string, unknown> }> {
+export async function measureAgentLatency(
+  browser: Browser,
+  hostUrl: string,
+  repeats: number
+): Promise<{ rows: BenchRow[]; details: Record<string, unknown> }> {
   const context = await newBenchContext(browser);
   try {
     const page = await context.newPage();
@@ -127,8 +159,9 @@ export async function measureAgentLatency(browser: Browser, hostUrl: string, rep
       try {
         into.push(await run());
       } catch (error) {
-        errors.push(error instanceof Error ? error.message.split('\n')[0] ?? '' : String(error));
-        if (errors.length > Math.max(2, Math.floor(repeats / 3))) throw new Error(`too many failed rounds: ${errors.join(' | ')}`);
+        errors.push(error instanceof Error ? (error.message.split('\n')[0] ?? '') : String(error));
+        if (errors.length > Math.max(2, Math.floor(repeats / 3)))
+          throw new Error(`too many failed rounds: ${errors.join(' | ')}`);
         await recover(page, phone);
       }
     };
@@ -140,10 +173,38 @@ export async function measureAgentLatency(browser: Browser, hostUrl: string, rep
     const res = 'Date.now() resolution: 1 ms';
     return {
       rows: [
-        makeRow('latency.clickToDial', 'latency', 'click on a phone field → dial started (host sees it)', 'ms', outbound.map((s) => s.clickToDial), upTo(30, 'ms'), `host click (capture listener) → first of setSoftphoneItemLabel "Calling …" / disableClickToDial at the host (was: ${signals}); ${res}`),
-        makeRow('latency.inboundToSearch', 'latency', 'inbound offered → searchAndScreenPop at the host', 'ms', inbound.map((s) => s.ringToSearch), upTo(20, 'ms'), `"Ring me" click in the frame → host receipt; ${res}`),
-        makeRow('latency.declineToSaveLog', 'latency', 'decline (inbound) → saveLog at the host', 'ms', inbound.map((s) => s.declineToSaveLog)),
-        makeRow('latency.saveToSaveLog', 'latency', 'wrap-up save (outbound) → saveLog at the host', 'ms', outbound.map((s) => s.saveToSaveLog))
+        makeRow(
+          'latency.clickToDial',
+          'latency',
+          'click on a phone field → dial started (host sees it)',
+          'ms',
+          outbound.map((s) => s.clickToDial),
+          upTo(30, 'ms'),
+          `host click (capture listener) → first of setSoftphoneItemLabel "Calling …" / disableClickToDial at the host (was: ${signals}); ${res}`
+        ),
+        makeRow(
+          'latency.inboundToSearch',
+          'latency',
+          'inbound offered → searchAndScreenPop at the host',
+          'ms',
+          inbound.map((s) => s.ringToSearch),
+          upTo(20, 'ms'),
+          `"Ring me" click in the frame → host receipt; ${res}`
+        ),
+        makeRow(
+          'latency.declineToSaveLog',
+          'latency',
+          'decline (inbound) → saveLog at the host',
+          'ms',
+          inbound.map((s) => s.declineToSaveLog)
+        ),
+        makeRow(
+          'latency.saveToSaveLog',
+          'latency',
+          'wrap-up save (outbound) → saveLog at the host',
+          'ms',
+          outbound.map((s) => s.saveToSaveLog)
+        )
       ],
       details: { outbound, inbound, errors }
     };

@@ -47,7 +47,9 @@ async function sample(page: Page, frame: Frame): Promise<LoadSample> {
   // Frame-relative performance times → ms from host navigation start (both origins on the Date.now() clock).
   const fromFrame = (ms: number) => Math.round((framed.timeOrigin + ms - host.timeOrigin) * 10) / 10;
   const hostTimeline: Array<[string, number]> = [];
-  for (const c of calls) if (!hostTimeline.some(([m]) => m === c.methodName)) hostTimeline.push([c.methodName, c.at - host.timeOrigin]);
+  for (const c of calls)
+    if (!hostTimeline.some(([m]) => m === c.methodName))
+      hostTimeline.push([c.methodName, c.at - host.timeOrigin]);
   const t0 = host.timeOrigin;
   const hostInitialized = firstAt('notifyInitializationComplete') - t0;
   const hostClickToDial = firstAt('enableClickToDial') - t0;
@@ -60,7 +62,11 @@ async function sample(page: Page, frame: Frame): Promise<LoadSample> {
     frameStart: framed.timeOrigin - t0,
     frameDomContentLoaded: framed.timeOrigin + nav.dcl - t0,
     frameReady,
-    frameResources: nav.resources.map((r) => ({ ...r, startMs: fromFrame(r.startMs), endMs: fromFrame(r.endMs) })),
+    frameResources: nav.resources.map((r) => ({
+      ...r,
+      startMs: fromFrame(r.startMs),
+      endMs: fromFrame(r.endMs)
+    })),
     frameLongTasks: framed.longTasks.map(([start, duration]) => [fromFrame(start), Math.round(duration)]),
     hostLongTasks: host.longTasks.map(([start, duration]) => [Math.round(start), Math.round(duration)]),
     hostTimeline: hostTimeline.map(([m, at]) => [m, Math.round(at)]),
@@ -69,7 +75,12 @@ async function sample(page: Page, frame: Frame): Promise<LoadSample> {
 }
 
 /** What a host needs from any adapter before it is usable; the minimal page makes exactly these, at once. */
-const START_UP_CALLS = ['getCallCenterSettings', 'onClickToDial', 'enableClickToDial', 'notifyInitializationComplete'] as const;
+const START_UP_CALLS = [
+  'getCallCenterSettings',
+  'onClickToDial',
+  'enableClickToDial',
+  'notifyInitializationComplete'
+] as const;
 
 /** The baseline: the emulator frames its minimal adapter page (emulator/server/minimal-adapter-page.ts); it has no UI, so only the host's view counts. */
 async function minimalSample(browser: Browser, hostUrl: string): Promise<number> {
@@ -87,18 +98,34 @@ async function minimalSample(browser: Browser, hostUrl: string): Promise<number>
     );
     const t0 = (await probe(page)).timeOrigin;
     const calls = await hostCalls(page);
-    return Math.max(...START_UP_CALLS.map((m) => (calls.find((c) => c.methodName === m)?.at ?? Number.NaN) - t0));
+    return Math.max(
+      ...START_UP_CALLS.map((m) => (calls.find((c) => c.methodName === m)?.at ?? Number.NaN) - t0)
+    );
   } finally {
     await context.close();
   }
 }
 
 function breakdown(samples: LoadSample[]): Record<string, number> {
-  const keys = ['hostReady', 'frameStart', 'frameDomContentLoaded', 'frameReady', 'hostInitialized', 'hostClickToDial', 'ready'] as const;
-  return Object.fromEntries(keys.map((k) => [`${k}Median`, Math.round(summarize(samples.map((s) => s[k])).median * 10) / 10]));
+  const keys = [
+    'hostReady',
+    'frameStart',
+    'frameDomContentLoaded',
+    'frameReady',
+    'hostInitialized',
+    'hostClickToDial',
+    'ready'
+  ] as const;
+  return Object.fromEntries(
+    keys.map((k) => [`${k}Median`, Math.round(summarize(samples.map((s) => s[k])).median * 10) / 10])
+  );
 }
 
-export async function measurePageLoad(browser: Browser, hostUrl: string, repeats: number): Promise<{ rows: BenchRow[]; details: Record<string, unknown> }> {
+export async function measurePageLoad(
+  browser: Browser,
+  hostUrl: string,
+  repeats: number
+): Promise<{ rows: BenchRow[]; details: Record<string, unknown> }> {
   const cold: LoadSample[] = [];
   const warm: LoadSample[] = [];
   const minimal: number[] = [];
@@ -129,16 +156,70 @@ export async function measurePageLoad(browser: Browser, hostUrl: string, repeats
   } finally {
     await context.close();
   }
-  const note = 'in-page: host navigation start → max(host got notifyInitializationComplete and enableClickToDial, frame status badge "Ready")';
+  const note =
+    'in-page: host navigation start → max(host got notifyInitializationComplete and enableClickToDial, frame status badge "Ready")';
   return {
     rows: [
-      makeRow('load.cold', 'load', 'page load → ready, cold (new context)', 'ms', cold.map((s) => s.ready), upTo(150, 'ms'), note),
-      makeRow('load.coldHostReady', 'load', 'page load → host saw all four start-up calls, cold', 'ms', cold.map((s) => s.hostReady), null, `${START_UP_CALLS.join(', ')}: the last one's arrival at the host, from host navigation start`),
-      makeRow('load.minimalHostReady', 'load', 'baseline: minimal adapter page → host saw all four, cold', 'ms', minimal, null, 'same library, the four calls at once, no UI (emulator/server/minimal-adapter-page.ts); interleaved with the Switchboard loads'),
-      ratioRow('load.readyRatio', 'load', 'ready, Switchboard ÷ minimal adapter (cold)', cold.map((s) => s.hostReady), minimal, 1.3),
-      makeRow('load.warm', 'load', 'page load → ready, warm (reload)', 'ms', warm.map((s) => s.ready), upTo(150, 'ms')),
-      makeRow('load.frameCold', 'load', 'softphone frame navigation → ready, cold (adapter share)', 'ms', cold.map((s) => s.ready - s.frameStart), upTo(150, 'ms'), 'the same end point, from the iframe\'s own navigation start: excludes the emulator host page\'s boot'),
-      makeRow('load.frameWarm', 'load', 'softphone frame navigation → ready, warm (adapter share)', 'ms', warm.map((s) => s.ready - s.frameStart), upTo(150, 'ms'))
+      makeRow(
+        'load.cold',
+        'load',
+        'page load → ready, cold (new context)',
+        'ms',
+        cold.map((s) => s.ready),
+        upTo(150, 'ms'),
+        note
+      ),
+      makeRow(
+        'load.coldHostReady',
+        'load',
+        'page load → host saw all four start-up calls, cold',
+        'ms',
+        cold.map((s) => s.hostReady),
+        null,
+        `${START_UP_CALLS.join(', ')}: the last one's arrival at the host, from host navigation start`
+      ),
+      makeRow(
+        'load.minimalHostReady',
+        'load',
+        'baseline: minimal adapter page → host saw all four, cold',
+        'ms',
+        minimal,
+        null,
+        'same library, the four calls at once, no UI (emulator/server/minimal-adapter-page.ts); interleaved with the Switchboard loads'
+      ),
+      ratioRow(
+        'load.readyRatio',
+        'load',
+        'ready, Switchboard ÷ minimal adapter (cold)',
+        cold.map((s) => s.hostReady),
+        minimal,
+        1.3
+      ),
+      makeRow(
+        'load.warm',
+        'load',
+        'page load → ready, warm (reload)',
+        'ms',
+        warm.map((s) => s.ready),
+        upTo(150, 'ms')
+      ),
+      makeRow(
+        'load.frameCold',
+        'load',
+        'softphone frame navigation → ready, cold (adapter share)',
+        'ms',
+        cold.map((s) => s.ready - s.frameStart),
+        upTo(150, 'ms'),
+        "the same end point, from the iframe's own navigation start: excludes the emulator host page's boot"
+      ),
+      makeRow(
+        'load.frameWarm',
+        'load',
+        'softphone frame navigation → ready, warm (adapter share)',
+        'ms',
+        warm.map((s) => s.ready - s.frameStart),
+        upTo(150, 'ms')
+      )
     ],
     details: {
       cold: breakdown(cold),

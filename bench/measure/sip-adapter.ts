@@ -11,7 +11,10 @@ import { serveBareJsSipPage, type BareJsSipPage } from '../baseline/serve-bare-j
 import type { SipPath, SipSample } from './sip';
 
 type BareWindow = Window & { bareJsSip: BareJsSipApi; __bareResult?: BareCallTimes | string };
-type Probe = Window & { __benchWs?: Array<{ at: number; line: string }>; __benchPhase?: Array<{ at: number; phase: string }> };
+type Probe = Window & {
+  __benchWs?: Array<{ at: number; line: string }>;
+  __benchPhase?: Array<{ at: number; phase: string }>;
+};
 
 /**
  * In every frame: timestamp each SIP request as it is handed to the WebSocket, and every softphone
@@ -22,7 +25,10 @@ function probe(): void {
   w.__benchWs = [];
   w.__benchPhase = [];
   const send = WebSocket.prototype.send;
-  WebSocket.prototype.send = function (this: WebSocket, data: string | ArrayBufferLike | Blob | ArrayBufferView) {
+  WebSocket.prototype.send = function (
+    this: WebSocket,
+    data: string | ArrayBufferLike | Blob | ArrayBufferView
+  ) {
     if (typeof data === 'string') {
       const log = w.__benchWs as Array<{ at: number; line: string }>;
       log.push({ at: Date.now(), line: data.slice(0, data.indexOf('\r\n')) });
@@ -75,21 +81,35 @@ export class AdapterSipPath implements SipPath {
       return page;
     };
     this.customer = await open(`${urls.customerUrl}&autoAnswer=1`);
-    await this.customer.waitForFunction(() => (window as unknown as { customer: CustomerApi }).customer.state.registration === 'registered', undefined, { timeout: 10_000 });
+    await this.customer.waitForFunction(
+      () => (window as unknown as { customer: CustomerApi }).customer.state.registration === 'registered',
+      undefined,
+      { timeout: 10_000 }
+    );
     this.agent = await open(urls.agentUrl);
-    await this.agent.waitForFunction(() => (window as WindowWithEmulator).emulator?.state.initialized === true, undefined, { timeout: 15_000 });
+    await this.agent.waitForFunction(
+      () => (window as WindowWithEmulator).emulator?.state.initialized === true,
+      undefined,
+      { timeout: 15_000 }
+    );
     this.phone = this.agent.frames().find((f) => f.url().includes('/apex/Softphone_Adapter')) ?? null;
     if (!this.phone) throw new Error('softphone frame not found');
     await this.agent.locator('[data-id="utility-item"]').click();
     await this.phone.locator('[data-id="sip-user"]').fill('agent');
     await this.phone.locator('[data-id="sip-password"]').fill('bench');
     await this.phone.locator('[data-id="sip-login-button"]').click();
-    await this.agent.waitForFunction(() => (window as WindowWithEmulator).emulator?.state.clickToDialEnabled === true, undefined, { timeout: 15_000 });
+    await this.agent.waitForFunction(
+      () => (window as WindowWithEmulator).emulator?.state.clickToDialEnabled === true,
+      undefined,
+      { timeout: 15_000 }
+    );
     await this.agent.evaluate((id) => (window as WindowWithEmulator).emulator!.navigateTo(id), SEED_IDS.ada);
     // The baseline caller: JsSIP alone, on its own loopback page (no emulator), same Kamailio, same customer.
     this.barePage = await serveBareJsSipPage();
     this.bare = await open(this.barePage.url(this.kamailio.webSocketUrl, '127.0.0.1', 'bare'));
-    await this.bare.waitForFunction(() => (window as unknown as BareWindow).bareJsSip.registered, undefined, { timeout: 10_000 });
+    await this.bare.waitForFunction(() => (window as unknown as BareWindow).bareJsSip.registered, undefined, {
+      timeout: 10_000
+    });
   }
 
   /** Polls the customer page until the call's first inbound audio bytes; Date.now() of that moment. */
@@ -119,12 +139,26 @@ export class AdapterSipPath implements SipPath {
       return at;
     }, CUSTOMER_USER);
     const audioAt = await this.customerAudioAt();
-    const result = await bare.waitForFunction(() => (window as unknown as BareWindow).__bareResult ?? null, undefined, { timeout: 10_000, polling: 10 }).then((h) => h.jsonValue());
+    const result = await bare
+      .waitForFunction(() => (window as unknown as BareWindow).__bareResult ?? null, undefined, {
+        timeout: 10_000,
+        polling: 10
+      })
+      .then((h) => h.jsonValue());
     if (typeof result === 'string' || result === null) throw new Error(`bare JsSIP call: ${String(result)}`);
-    if ([result.invite, audioAt].some(Number.isNaN)) throw new Error(`bare JsSIP call incomplete (invite ${result.invite}, audio ${audioAt})`);
+    if ([result.invite, audioAt].some(Number.isNaN))
+      throw new Error(`bare JsSIP call incomplete (invite ${result.invite}, audio ${audioAt})`);
     await bare.evaluate(() => (window as unknown as BareWindow).bareJsSip.hangup());
-    await customer.waitForFunction(() => (window as unknown as { customer: CustomerApi }).customer.state.call?.state === 'ended', undefined, { timeout: 10_000, polling: 20 });
-    return { dialToInvite: result.invite - t0, inviteToConfirmed: result.confirmed - result.invite, inviteToAudio: audioAt - result.invite };
+    await customer.waitForFunction(
+      () => (window as unknown as { customer: CustomerApi }).customer.state.call?.state === 'ended',
+      undefined,
+      { timeout: 10_000, polling: 20 }
+    );
+    return {
+      dialToInvite: result.invite - t0,
+      inviteToConfirmed: result.confirmed - result.invite,
+      inviteToAudio: audioAt - result.invite
+    };
   }
 
   async call(): Promise<SipSample> {
@@ -137,15 +171,32 @@ export class AdapterSipPath implements SipPath {
       return at;
     }, SEED_IDS.ada);
     const audioAt = await this.customerAudioAt();
-    const [ws, phases] = await phone.evaluate(() => [(window as unknown as Probe).__benchWs ?? [], (window as unknown as Probe).__benchPhase ?? []] as const);
+    const [ws, phases] = await phone.evaluate(
+      () =>
+        [
+          (window as unknown as Probe).__benchWs ?? [],
+          (window as unknown as Probe).__benchPhase ?? []
+        ] as const
+    );
     const invite = ws.find((m) => m.at >= t0 && m.line.startsWith('INVITE '))?.at ?? Number.NaN;
     const confirmed = phases.find((p) => p.at >= t0 && p.phase === 'connected')?.at ?? Number.NaN;
-    if ([invite, confirmed, audioAt].some(Number.isNaN)) throw new Error(`adapter SIP call incomplete (invite ${invite}, connected ${confirmed}, audio ${audioAt})`);
+    if ([invite, confirmed, audioAt].some(Number.isNaN))
+      throw new Error(
+        `adapter SIP call incomplete (invite ${invite}, connected ${confirmed}, audio ${audioAt})`
+      );
     await phone.locator('[data-id="hangup-button"]').click();
     await phone.locator('[data-id="save-log"]').click();
     await phone.locator('[data-id="dial-input"]').waitFor({ timeout: 10_000 });
-    await customer.waitForFunction(() => (window as unknown as { customer: CustomerApi }).customer.state.call?.state === 'ended', undefined, { timeout: 10_000, polling: 20 });
-    return { dialToInvite: invite - t0, inviteToConfirmed: confirmed - invite, inviteToAudio: audioAt - invite };
+    await customer.waitForFunction(
+      () => (window as unknown as { customer: CustomerApi }).customer.state.call?.state === 'ended',
+      undefined,
+      { timeout: 10_000, polling: 20 }
+    );
+    return {
+      dialToInvite: invite - t0,
+      inviteToConfirmed: confirmed - invite,
+      inviteToAudio: audioAt - invite
+    };
   }
 
   async teardown(): Promise<void> {

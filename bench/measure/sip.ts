@@ -40,7 +40,10 @@ function hookWebSocket(): void {
   const w = window as unknown as HarnessWindow;
   w.__benchWs = [];
   const send = WebSocket.prototype.send;
-  WebSocket.prototype.send = function (this: WebSocket, data: string | ArrayBufferLike | Blob | ArrayBufferView) {
+  WebSocket.prototype.send = function (
+    this: WebSocket,
+    data: string | ArrayBufferLike | Blob | ArrayBufferView
+  ) {
     if (typeof data === 'string') {
       const log = w.__benchWs as Array<{ at: number; line: string }>;
       log.push({ at: performance.timeOrigin + performance.now(), line: data.slice(0, data.indexOf('\r\n')) });
@@ -63,7 +66,11 @@ function autoAnswer(): void {
 }
 
 /** In the caller's page: dial, then watch the socket, the provider events and getStats until audio arrives. */
-async function timedCall(args: { callId: string; target: string; timeoutMs: number }): Promise<{ t0: number; invite: number; confirmed: number; audio: number } | string> {
+async function timedCall(args: {
+  callId: string;
+  target: string;
+  timeoutMs: number;
+}): Promise<{ t0: number; invite: number; confirmed: number; audio: number } | string> {
   const w = window as unknown as HarnessWindow;
   const now = () => performance.timeOrigin + performance.now();
   const t0 = now();
@@ -72,22 +79,36 @@ async function timedCall(args: { callId: string; target: string; timeoutMs: numb
   let confirmed = Number.NaN;
   let audio = Number.NaN;
   while (now() - t0 < args.timeoutMs) {
-    if (Number.isNaN(invite)) invite = w.__benchWs?.find((m) => m.at >= t0 && m.line.startsWith('INVITE '))?.at ?? Number.NaN;
-    if (Number.isNaN(confirmed)) confirmed = w.sipHarness.events.find((e) => e.at >= t0 && e.type === 'connected' && e.callId === args.callId)?.at ?? Number.NaN;
-    const ended = w.sipHarness.events.find((e) => e.at >= t0 && e.type === 'ended' && e.callId === args.callId);
+    if (Number.isNaN(invite))
+      invite = w.__benchWs?.find((m) => m.at >= t0 && m.line.startsWith('INVITE '))?.at ?? Number.NaN;
+    if (Number.isNaN(confirmed))
+      confirmed =
+        w.sipHarness.events.find((e) => e.at >= t0 && e.type === 'connected' && e.callId === args.callId)
+          ?.at ?? Number.NaN;
+    const ended = w.sipHarness.events.find(
+      (e) => e.at >= t0 && e.type === 'ended' && e.callId === args.callId
+    );
     if (ended) return `call ended early: ${JSON.stringify(ended)}`;
     if (Number.isNaN(audio)) {
       const media = await w.sipHarness.media(args.callId).catch(() => null);
       if (media && media.bytesReceived > 0) audio = now();
     }
-    if (!Number.isNaN(invite) && !Number.isNaN(confirmed) && !Number.isNaN(audio)) return { t0, invite, confirmed, audio };
+    if (!Number.isNaN(invite) && !Number.isNaN(confirmed) && !Number.isNaN(audio))
+      return { t0, invite, confirmed, audio };
     await new Promise((r) => setTimeout(r, 5));
   }
   return `timed out after ${args.timeoutMs} ms (invite ${invite}, confirmed ${confirmed}, audio ${audio})`;
 }
 
 async function waitEnded(page: Page, callId: string, timeoutMs = 5000): Promise<void> {
-  await page.waitForFunction((id) => (window as unknown as HarnessWindow).sipHarness.events.some((e) => e.type === 'ended' && e.callId === id), callId, { timeout: timeoutMs, polling: 20 });
+  await page.waitForFunction(
+    (id) =>
+      (window as unknown as HarnessWindow).sipHarness.events.some(
+        (e) => e.type === 'ended' && e.callId === id
+      ),
+    callId,
+    { timeout: timeoutMs, polling: 20 }
+  );
 }
 
 export class ProviderSipPath implements SipPath {
@@ -109,7 +130,10 @@ export class ProviderSipPath implements SipPath {
       this.contexts.push(context);
       const page = await context.newPage();
       await page.goto((this.testPage as SipTestPage).url, { timeout: 10_000 });
-      const error = await page.evaluate((c) => (window as unknown as HarnessWindow).sipHarness.start(c), phoneConfig((this.kamailio as Kamailio).webSocketUrl, user));
+      const error = await page.evaluate(
+        (c) => (window as unknown as HarnessWindow).sipHarness.start(c),
+        phoneConfig((this.kamailio as Kamailio).webSocketUrl, user)
+      );
       if (error !== null) throw new Error(`${user} could not register: ${error}`);
       return page;
     };
@@ -127,13 +151,24 @@ export class ProviderSipPath implements SipPath {
     if (typeof result === 'string') throw new Error(`SIP call ${callId}: ${result}`);
     await caller.evaluate((id) => (window as unknown as HarnessWindow).sipHarness.hangup(id), callId);
     await waitEnded(caller, callId);
-    const incoming = await callee.evaluate(() => (window as unknown as HarnessWindow).sipHarness.events.filter((e) => e.type === 'incoming').at(-1)?.callId ?? null);
+    const incoming = await callee.evaluate(
+      () =>
+        (window as unknown as HarnessWindow).sipHarness.events.filter((e) => e.type === 'incoming').at(-1)
+          ?.callId ?? null
+    );
     if (incoming) await waitEnded(callee, incoming);
-    return { dialToInvite: result.invite - result.t0, inviteToConfirmed: result.confirmed - result.invite, inviteToAudio: result.audio - result.invite };
+    return {
+      dialToInvite: result.invite - result.t0,
+      inviteToConfirmed: result.confirmed - result.invite,
+      inviteToAudio: result.audio - result.invite
+    };
   }
 
   async teardown(): Promise<void> {
-    for (const page of [this.caller, this.callee]) await page?.evaluate(() => (window as unknown as HarnessWindow).sipHarness.stop()).catch(() => undefined);
+    for (const page of [this.caller, this.callee])
+      await page
+        ?.evaluate(() => (window as unknown as HarnessWindow).sipHarness.stop())
+        .catch(() => undefined);
     for (const context of this.contexts) await context.close().catch(() => undefined);
     await this.testPage?.close();
     await this.kamailio?.stop();
@@ -145,7 +180,11 @@ export const SIP_PATHS: Record<'provider' | 'adapter', ((browser: Browser) => Si
   adapter: (browser) => new AdapterSipPath(browser)
 };
 
-export async function measureSip(browser: Browser, calls: number, pathName: 'provider' | 'adapter'): Promise<{ rows: BenchRow[]; details: Record<string, unknown> }> {
+export async function measureSip(
+  browser: Browser,
+  calls: number,
+  pathName: 'provider' | 'adapter'
+): Promise<{ rows: BenchRow[]; details: Record<string, unknown> }> {
   const factory = SIP_PATHS[pathName];
   if (!factory) throw new Error(`SIP path "${pathName}" is not implemented yet (bench/measure/sip.ts)`);
   const path = factory(browser);
@@ -171,17 +210,77 @@ export async function measureSip(browser: Browser, calls: number, pathName: 'pro
       : 'two Chromium pages through Kamailio on 127.0.0.1, callee answers on offer; times in the caller page';
   const of = (list: SipSample[], key: keyof SipSample) => list.map((s) => s[key]);
   const rows = [
-    makeRow('sip.dialToInvite', 'sip', `SIP click → INVITE on the wire ${tag}`, 'ms', of(samples, 'dialToInvite'), pathName === 'adapter' ? upTo(30, 'ms') : null, `${note}; "on the wire" = WebSocket.send of the INVITE`),
-    makeRow('sip.inviteToConfirmed', 'sip', `SIP INVITE → confirmed ${tag}`, 'ms', of(samples, 'inviteToConfirmed')),
-    makeRow('sip.inviteToAudio', 'sip', `SIP INVITE → first audio bytes ${tag}`, 'ms', of(samples, 'inviteToAudio'), null, 'first inbound-rtp audio bytesReceived > 0 (getStats polled every 5 ms)')
+    makeRow(
+      'sip.dialToInvite',
+      'sip',
+      `SIP click → INVITE on the wire ${tag}`,
+      'ms',
+      of(samples, 'dialToInvite'),
+      pathName === 'adapter' ? upTo(30, 'ms') : null,
+      `${note}; "on the wire" = WebSocket.send of the INVITE`
+    ),
+    makeRow(
+      'sip.inviteToConfirmed',
+      'sip',
+      `SIP INVITE → confirmed ${tag}`,
+      'ms',
+      of(samples, 'inviteToConfirmed')
+    ),
+    makeRow(
+      'sip.inviteToAudio',
+      'sip',
+      `SIP INVITE → first audio bytes ${tag}`,
+      'ms',
+      of(samples, 'inviteToAudio'),
+      null,
+      'first inbound-rtp audio bytesReceived > 0 (getStats polled every 5 ms)'
+    )
   ];
   if (baseline.length > 0) {
     rows.push(
-      makeRow('sip.bare.dialToInvite', 'sip', 'baseline: bare JsSIP call() → INVITE on the wire', 'ms', of(baseline, 'dialToInvite'), null, 'bench/baseline/bare-jssip-phone.ts: JsSIP alone on its own page, same Kamailio, same customer page; plain JsSIP waits for ICE gathering to complete'),
-      makeRow('sip.bare.inviteToConfirmed', 'sip', 'baseline: bare JsSIP INVITE → confirmed', 'ms', of(baseline, 'inviteToConfirmed'), null, 'JsSIP `accepted` (200 OK) in the bare page; Switchboard\'s is the softphone showing Connected'),
-      makeRow('sip.bare.inviteToAudio', 'sip', 'baseline: bare JsSIP INVITE → first audio bytes', 'ms', of(baseline, 'inviteToAudio'), null, 'first audio bytes at the customer page, as for Switchboard'),
-      ratioRow('sip.confirmedRatio', 'sip', 'INVITE → confirmed, Switchboard ÷ bare JsSIP', of(samples, 'inviteToConfirmed'), of(baseline, 'inviteToConfirmed'), 1.1),
-      ratioRow('sip.audioRatio', 'sip', 'INVITE → first audio, Switchboard ÷ bare JsSIP', of(samples, 'inviteToAudio'), of(baseline, 'inviteToAudio'), 1.1)
+      makeRow(
+        'sip.bare.dialToInvite',
+        'sip',
+        'baseline: bare JsSIP call() → INVITE on the wire',
+        'ms',
+        of(baseline, 'dialToInvite'),
+        null,
+        'bench/baseline/bare-jssip-phone.ts: JsSIP alone on its own page, same Kamailio, same customer page; plain JsSIP waits for ICE gathering to complete'
+      ),
+      makeRow(
+        'sip.bare.inviteToConfirmed',
+        'sip',
+        'baseline: bare JsSIP INVITE → confirmed',
+        'ms',
+        of(baseline, 'inviteToConfirmed'),
+        null,
+        "JsSIP `accepted` (200 OK) in the bare page; Switchboard's is the softphone showing Connected"
+      ),
+      makeRow(
+        'sip.bare.inviteToAudio',
+        'sip',
+        'baseline: bare JsSIP INVITE → first audio bytes',
+        'ms',
+        of(baseline, 'inviteToAudio'),
+        null,
+        'first audio bytes at the customer page, as for Switchboard'
+      ),
+      ratioRow(
+        'sip.confirmedRatio',
+        'sip',
+        'INVITE → confirmed, Switchboard ÷ bare JsSIP',
+        of(samples, 'inviteToConfirmed'),
+        of(baseline, 'inviteToConfirmed'),
+        1.1
+      ),
+      ratioRow(
+        'sip.audioRatio',
+        'sip',
+        'INVITE → first audio, Switchboard ÷ bare JsSIP',
+        of(samples, 'inviteToAudio'),
+        of(baseline, 'inviteToAudio'),
+        1.1
+      )
     );
   }
   return { rows, details: { path: pathName, samples, baseline } };

@@ -1,7 +1,14 @@
 import type { Browser, Frame, Page } from 'playwright-core';
 import type { WindowWithEmulator } from '../../emulator/host/api';
 import { makeRow, upTo } from '../lib/report';
-import { frameCdp, hostState, memorySample, newBenchContext, waitReady, type MemorySample } from '../lib/session';
+import {
+  frameCdp,
+  hostState,
+  memorySample,
+  newBenchContext,
+  waitReady,
+  type MemorySample
+} from '../lib/session';
 import { summarize } from '../lib/stats';
 import type { BenchRow } from '../lib/types';
 
@@ -28,7 +35,12 @@ interface BatchResult {
  * a number, Call, Hang up (while ringing, or once connected), Save the wrap-up. Each call ends when the
  * phase is idle and no log is still "saving" (the saveLog reply came back).
  */
-async function runBatch(args: { kinds: SoakKind[]; numbers: string[]; offset: number; stepTimeoutMs: number }): Promise<BatchResult> {
+async function runBatch(args: {
+  kinds: SoakKind[];
+  numbers: string[];
+  offset: number;
+  stepTimeoutMs: number;
+}): Promise<BatchResult> {
   const q = (selector: string): HTMLElement | null => document.querySelector<HTMLElement>(selector);
   const tick = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
   const waitFor = (what: string, test: () => boolean): Promise<void> =>
@@ -45,7 +57,12 @@ async function runBatch(args: { kinds: SoakKind[]; numbers: string[]; offset: nu
         if (test()) done(null);
       };
       const observer = new MutationObserver(check);
-      observer.observe(document.body, { subtree: true, childList: true, attributes: true, characterData: true });
+      observer.observe(document.body, {
+        subtree: true,
+        childList: true,
+        attributes: true,
+        characterData: true
+      });
       const poll = setInterval(check, 25);
       const timer = setTimeout(() => done(new Error(`timed out waiting for ${what}`)), args.stepTimeoutMs);
     });
@@ -61,7 +78,8 @@ async function runBatch(args: { kinds: SoakKind[]; numbers: string[]; offset: nu
     input.dispatchEvent(new Event('input', { bubbles: true }));
     await tick(); // let the component re-render so its handlers see the new value
   };
-  const idle = () => q('[data-id="softphone"]')?.getAttribute('data-phase') === 'idle' && !q('li[data-status="saving"]');
+  const idle = () =>
+    q('[data-id="softphone"]')?.getAttribute('data-phase') === 'idle' && !q('li[data-status="saving"]');
   const cycleMs: number[] = [];
   try {
     for (let i = 0; i < args.kinds.length; i += 1) {
@@ -72,7 +90,14 @@ async function runBatch(args: { kinds: SoakKind[]; numbers: string[]; offset: nu
       if (kind === 'inbound-declined') {
         await type('[data-id="demo-inbound-number"]', number);
         click('[data-id="demo-inbound-button"]');
-        await waitFor('the caller search result', () => !!q('[data-id="incoming-banner"]') && !!q('[data-id="record-chosen"], [data-id="match-list"], [data-id="no-match"], [data-id="records-failed"]'));
+        await waitFor(
+          'the caller search result',
+          () =>
+            !!q('[data-id="incoming-banner"]') &&
+            !!q(
+              '[data-id="record-chosen"], [data-id="match-list"], [data-id="no-match"], [data-id="records-failed"]'
+            )
+        );
         click('[data-id="decline-button"]');
       } else {
         await type('[data-id="dial-input"]', number);
@@ -88,12 +113,21 @@ async function runBatch(args: { kinds: SoakKind[]; numbers: string[]; offset: nu
     }
     return { cycleMs, error: null };
   } catch (error) {
-    return { cycleMs, error: `call ${args.offset + cycleMs.length + 1}: ${error instanceof Error ? error.message : String(error)}` };
+    return {
+      cycleMs,
+      error: `call ${args.offset + cycleMs.length + 1}: ${error instanceof Error ? error.message : String(error)}`
+    };
   }
 }
 
 /** Callers that hit one record, several records, none, and an international number. */
-const NUMBERS = ['+1 415 555 0132', '(415) 555-0100', '+1 212 555 0142', '+44 20 7946 0958', '+1 757 555 0123'];
+const NUMBERS = [
+  '+1 415 555 0132',
+  '(415) 555-0100',
+  '+1 212 555 0142',
+  '+44 20 7946 0958',
+  '+1 757 555 0123'
+];
 
 export interface SoakOptions {
   calls: number;
@@ -106,7 +140,11 @@ export interface SoakOptions {
   timeBudgetMs: number;
 }
 
-export async function measureSoak(browser: Browser, hostUrl: string, options: SoakOptions): Promise<{ rows: BenchRow[]; details: Record<string, unknown> }> {
+export async function measureSoak(
+  browser: Browser,
+  hostUrl: string,
+  options: SoakOptions
+): Promise<{ rows: BenchRow[]; details: Record<string, unknown> }> {
   const context = await newBenchContext(browser);
   try {
     const page: Page = await context.newPage();
@@ -165,7 +203,12 @@ export async function measureSoak(browser: Browser, hostUrl: string, options: So
           break;
         }
         const kinds = plan.slice(done, Math.min(target, done + 25));
-        const result = await phone.evaluate(runBatch, { kinds, numbers: NUMBERS, offset: done, stepTimeoutMs: 10_000 });
+        const result = await phone.evaluate(runBatch, {
+          kinds,
+          numbers: NUMBERS,
+          offset: done,
+          stepTimeoutMs: 10_000
+        });
         cycles.push(...result.cycleMs);
         done += result.cycleMs.length;
         failure = result.error;
@@ -189,7 +232,14 @@ export async function measureSoak(browser: Browser, hostUrl: string, options: So
     await page.waitForTimeout(200);
     await harvest();
     const uniqueCallObjects = new Set(callObjects.filter((o) => o !== '')).size;
-    const counts = { tasks: callObjects.length, uniqueCallObjects, emptyCallObjects: callObjects.filter((o) => o === '').length, saveLogCalls, byType, protocolErrors };
+    const counts = {
+      tasks: callObjects.length,
+      uniqueCallObjects,
+      emptyCallObjects: callObjects.filter((o) => o === '').length,
+      saveLogCalls,
+      byType,
+      protocolErrors
+    };
     const failedLogs = await phone.locator('li[data-status="failed"]').count();
     const made = done;
     const lost = made - counts.uniqueCallObjects;
@@ -197,18 +247,75 @@ export async function measureSoak(browser: Browser, hostUrl: string, options: So
     const tenth = Math.max(1, Math.floor(cycles.length / 10));
     const firstTenth = summarize(cycles.slice(0, tenth)).median;
     const lastTenth = summarize(cycles.slice(-tenth)).median;
-    const mix = plan.slice(0, made).reduce<Record<string, number>>((acc, k) => ((acc[k] = (acc[k] ?? 0) + 1), acc), {});
-    const mixText = Object.entries(mix).map(([k, v]) => `${v} ${k}`).join(', ');
+    const mix = plan
+      .slice(0, made)
+      .reduce<Record<string, number>>((acc, k) => ((acc[k] = (acc[k] ?? 0) + 1), acc), {});
+    const mixText = Object.entries(mix)
+      .map(([k, v]) => `${v} ${k}`)
+      .join(', ');
     const rows = [
       makeRow('soak.calls', 'soak', `soak: calls made (${mixText})`, 'count', [made]),
-      makeRow('soak.lostLogs', 'soak', 'soak: calls without a Task (made − distinct CallObjects)', 'count', [lost], upTo(0, 'count')),
+      makeRow(
+        'soak.lostLogs',
+        'soak',
+        'soak: calls without a Task (made − distinct CallObjects)',
+        'count',
+        [lost],
+        upTo(0, 'count')
+      ),
       // With the row above, equality: a Task whose call this soak never made is as wrong as a missing one.
-      makeRow('soak.strayLogs', 'soak', 'soak: Tasks for calls the soak did not make (distinct CallObjects − made)', 'count', [counts.uniqueCallObjects - made], upTo(0, 'count')),
-      makeRow('soak.duplicateLogs', 'soak', 'soak: duplicate CallObject Tasks', 'count', [duplicates], upTo(0, 'count')),
-      makeRow('soak.heapGrowth', 'soak', `soak: frame JS heap growth after GC (call ${warmup} → ${made})`, 'MB', [final.heapUsedMb - baseline.heapUsedMb], upTo(5, 'MB'), `Runtime.getHeapUsage on the frame's CDP target after gc(); ${baseline.heapUsedMb.toFixed(2)} → ${final.heapUsedMb.toFixed(2)} MB (${initial.heapUsedMb.toFixed(2)} MB before the warm-up)`),
-      makeRow('soak.domNodeGrowth', 'soak', 'soak: frame DOM node growth (Memory.getDOMCounters)', 'count', [final.nodes - baseline.nodes], null, `${baseline.nodes} → ${final.nodes}`),
-      makeRow('soak.listenerGrowth', 'soak', 'soak: frame JS event listener growth (Memory.getDOMCounters)', 'count', [final.jsEventListeners - baseline.jsEventListeners], null, `${baseline.jsEventListeners} → ${final.jsEventListeners}; on window+document subtree (DOMDebugger): ${baseline.listenersOnDom} → ${final.listenersOnDom}`),
-      makeRow('soak.cycle', 'soak', 'soak: one call, start → log saved (in-frame)', 'ms', cycles, null, `first 10% median ${firstTenth.toFixed(1)} ms, last 10% median ${lastTenth.toFixed(1)} ms`)
+      makeRow(
+        'soak.strayLogs',
+        'soak',
+        'soak: Tasks for calls the soak did not make (distinct CallObjects − made)',
+        'count',
+        [counts.uniqueCallObjects - made],
+        upTo(0, 'count')
+      ),
+      makeRow(
+        'soak.duplicateLogs',
+        'soak',
+        'soak: duplicate CallObject Tasks',
+        'count',
+        [duplicates],
+        upTo(0, 'count')
+      ),
+      makeRow(
+        'soak.heapGrowth',
+        'soak',
+        `soak: frame JS heap growth after GC (call ${warmup} → ${made})`,
+        'MB',
+        [final.heapUsedMb - baseline.heapUsedMb],
+        upTo(5, 'MB'),
+        `Runtime.getHeapUsage on the frame's CDP target after gc(); ${baseline.heapUsedMb.toFixed(2)} → ${final.heapUsedMb.toFixed(2)} MB (${initial.heapUsedMb.toFixed(2)} MB before the warm-up)`
+      ),
+      makeRow(
+        'soak.domNodeGrowth',
+        'soak',
+        'soak: frame DOM node growth (Memory.getDOMCounters)',
+        'count',
+        [final.nodes - baseline.nodes],
+        null,
+        `${baseline.nodes} → ${final.nodes}`
+      ),
+      makeRow(
+        'soak.listenerGrowth',
+        'soak',
+        'soak: frame JS event listener growth (Memory.getDOMCounters)',
+        'count',
+        [final.jsEventListeners - baseline.jsEventListeners],
+        null,
+        `${baseline.jsEventListeners} → ${final.jsEventListeners}; on window+document subtree (DOMDebugger): ${baseline.listenersOnDom} → ${final.listenersOnDom}`
+      ),
+      makeRow(
+        'soak.cycle',
+        'soak',
+        'soak: one call, start → log saved (in-frame)',
+        'ms',
+        cycles,
+        null,
+        `first 10% median ${firstTenth.toFixed(1)} ms, last 10% median ${lastTenth.toFixed(1)} ms`
+      )
     ];
     // A "calls made" row is a count to read, not a target: make it pass iff every planned call ran.
     const callsRow = rows[0] as BenchRow;
@@ -216,7 +323,17 @@ export async function measureSoak(browser: Browser, hostUrl: string, options: So
     callsRow.pass = made === plan.length && failure === null;
     return {
       rows,
-      details: { plan: mix, failure, pageErrors: errors.slice(0, 10), failedLogsInPanel: failedLogs, counts, initial, curve, cycleFirstTenthMedian: firstTenth, cycleLastTenthMedian: lastTenth }
+      details: {
+        plan: mix,
+        failure,
+        pageErrors: errors.slice(0, 10),
+        failedLogsInPanel: failedLogs,
+        counts,
+        initial,
+        curve,
+        cycleFirstTenthMedian: firstTenth,
+        cycleLastTenthMedian: lastTenth
+      }
     };
   } finally {
     await context.close();

@@ -3,7 +3,14 @@ import assert from 'node:assert/strict';
 import type { Frame, Page } from 'playwright-core';
 import { SEED_IDS } from '../../emulator/host/data';
 import type { WindowWithEmulator } from '../../emulator/host/api';
-import { EmulatorSession, assertOneTaskPerCallAfterSettle, hostState, openPhone, waitForHost, tap } from '../support/emulator-session';
+import {
+  EmulatorSession,
+  assertOneTaskPerCallAfterSettle,
+  hostState,
+  openPhone,
+  waitForHost,
+  tap
+} from '../support/emulator-session';
 
 /**
  * The fault matrix (docs/reliability.md): each fault injected for real against the real adapter in
@@ -18,8 +25,10 @@ after(() => session.close());
 
 const emu = (page: Page) => ({
   reload: () => page.evaluate(() => (window as WindowWithEmulator).emulator!.reloadSoftphone()),
-  failSaves: (n: number) => page.evaluate((count) => (window as WindowWithEmulator).emulator!.failNextSaveLogs(count), n),
-  delaySaveLog: (ms: number) => page.evaluate((d) => (window as WindowWithEmulator).emulator!.setReplyDelay({ saveLog: d }), ms)
+  failSaves: (n: number) =>
+    page.evaluate((count) => (window as WindowWithEmulator).emulator!.failNextSaveLogs(count), n),
+  delaySaveLog: (ms: number) =>
+    page.evaluate((d) => (window as WindowWithEmulator).emulator!.setReplyDelay({ saveLog: d }), ms)
 });
 
 /** The softphone frame as it is now (a reload replaces it). */
@@ -62,7 +71,10 @@ describe('fault matrix', () => {
     await emu(page).reload();
     const fresh = await phoneFrame(page);
     await fresh.locator('[data-id="wrapup-form"]').waitFor({ timeout: 10_000 });
-    assert.match(String(await fresh.locator('[data-id="notice-text"]').textContent()), /reloaded during a call/);
+    assert.match(
+      String(await fresh.locator('[data-id="notice-text"]').textContent()),
+      /reloaded during a call/
+    );
     await tap(page, fresh, '[data-id="save-log"]');
     const s = await waitForHost(page, (st) => st.tasks.length === 1, 'the Task');
     const seconds = Number(s.tasks[0]!.fields.CallDurationInSeconds);
@@ -105,7 +117,10 @@ describe('fault matrix', () => {
     await fresh.locator('li[data-status="saved"]').waitFor({ timeout: 20_000 });
     const s = await hostState(page);
     assert.equal(s.tasks.length, 1);
-    assert.ok(s.calls.some((c) => c.methodName === 'runApex' && c.args.apexClass === 'SwitchboardSoftphoneService'), 'checked before re-creating');
+    assert.ok(
+      s.calls.some((c) => c.methodName === 'runApex' && c.args.apexClass === 'SwitchboardSoftphoneService'),
+      'checked before re-creating'
+    );
     await assertOneTaskPerCallAfterSettle(session.org, 1);
     await page.close();
   });
@@ -122,11 +137,19 @@ describe('fault matrix', () => {
 
     // A click on the second tab's record page: the leader dials, both tabs show the call.
     await second.evaluate((id) => (window as WindowWithEmulator).emulator!.navigateTo(id), SEED_IDS.ada);
-    assert.equal(await second.evaluate((id) => (window as WindowWithEmulator).emulator!.clickToDial(id, 'Phone'), SEED_IDS.ada), true);
+    assert.equal(
+      await second.evaluate(
+        (id) => (window as WindowWithEmulator).emulator!.clickToDial(id, 'Phone'),
+        SEED_IDS.ada
+      ),
+      true
+    );
     await firstPhone.locator('[data-id="call-state"][data-phase="connected"]').waitFor({ timeout: 5000 });
     await secondPhone.locator('[data-id="call-state"][data-phase="connected"]').waitFor({ timeout: 5000 });
     await waitForHost(second, (s) => s.item.label.startsWith('On call'), 'the mirrored utility label');
-    const searches = (await hostState(first)).calls.filter((c) => c.methodName === 'searchAndScreenPop').length + (await hostState(second)).calls.filter((c) => c.methodName === 'searchAndScreenPop').length;
+    const searches =
+      (await hostState(first)).calls.filter((c) => c.methodName === 'searchAndScreenPop').length +
+      (await hostState(second)).calls.filter((c) => c.methodName === 'searchAndScreenPop').length;
     assert.ok(searches <= 1, 'no duplicate screen pops');
 
     await first.waitForTimeout(1200);
@@ -139,7 +162,11 @@ describe('fault matrix', () => {
     await waitForHost(second, (st) => !st.panel.visible, 'the second tab minimised');
     await firstPhone.locator('[data-id="demo-inbound-number"]').fill('+1 415 555 0177');
     await tap(first, firstPhone, '[data-id="demo-inbound-button"]');
-    await waitForHost(second, (st) => st.panel.visible, 'the second tab to open its phone for the incoming call');
+    await waitForHost(
+      second,
+      (st) => st.panel.visible,
+      'the second tab to open its phone for the incoming call'
+    );
     await secondPhone.locator('[data-id="incoming-banner"]').waitFor({ timeout: 5000 });
     await tap(second, secondPhone, '[data-id="answer-button"]'); // answered from the other tab
     await firstPhone.locator('[data-id="call-state"][data-phase="connected"]').waitFor({ timeout: 5000 });

@@ -21,10 +21,16 @@ let agent: Page;
 let phone: Frame;
 let customer: Page;
 
-const customerState = () => customer.evaluate(() => (window as unknown as { customer: CustomerApi }).customer.state);
-const customerDo = (fn: 'answer' | 'hangup') => customer.evaluate((f) => (window as unknown as { customer: CustomerApi }).customer[f](), fn);
+const customerState = () =>
+  customer.evaluate(() => (window as unknown as { customer: CustomerApi }).customer.state);
+const customerDo = (fn: 'answer' | 'hangup') =>
+  customer.evaluate((f) => (window as unknown as { customer: CustomerApi }).customer[f](), fn);
 
-async function until<T>(what: string, probe: () => Promise<T | undefined | false>, timeoutMs = 10_000): Promise<T> {
+async function until<T>(
+  what: string,
+  probe: () => Promise<T | undefined | false>,
+  timeoutMs = 10_000
+): Promise<T> {
   const deadline = Date.now() + timeoutMs;
   while (Date.now() < deadline) {
     const v = await probe();
@@ -58,14 +64,20 @@ after(async () => {
 describe('SIP agent in the emulator', () => {
   test('the agent logs in with their own SIP account; click-to-dial comes on only then', async () => {
     await phone.locator('[data-id="sip-login"]').waitFor({ timeout: 5000 });
-    assert.equal((await agent.evaluate(() => (window as WindowWithEmulator).emulator!.state.clickToDialEnabled)), false);
+    assert.equal(
+      await agent.evaluate(() => (window as WindowWithEmulator).emulator!.state.clickToDialEnabled),
+      false
+    );
     await phone.locator('[data-id="sip-user"]').fill('agent');
     await phone.locator('[data-id="sip-password"]').fill('not-needed-without-auth');
     await tap(agent, phone, '[data-id="sip-login-button"]');
     await phone.locator('[data-id="status"]', { hasText: 'Ready' }).waitFor({ timeout: 10_000 });
     await waitForHost(agent, (s) => s.clickToDialEnabled, 'click-to-dial on after login');
     const stored = await phone.evaluate(() => JSON.stringify(localStorage));
-    assert.ok(!stored.includes('not-needed-without-auth'), 'credentials are not stored unless the agent opts in');
+    assert.ok(
+      !stored.includes('not-needed-without-auth'),
+      'credentials are not stored unless the agent opts in'
+    );
 
     // Pick the (fake) microphone explicitly: the calls below then run on the chosen device.
     await tap(agent, phone, '[data-id="audio-settings"] summary');
@@ -74,18 +86,31 @@ describe('SIP agent in the emulator', () => {
     const deviceId = await mic.locator('option').nth(1).getAttribute('value');
     await mic.selectOption(deviceId!);
     // Stored under the signed-in user's prefix (switchboard:u:<org>:<user>:), like everything the softphone keeps.
-    const saved = await phone.evaluate(() => Object.entries(localStorage).find(([key]) => /^switchboard:u:\w+:\w+:audio-devices:v1$/.test(key))?.[1] ?? null);
+    const saved = await phone.evaluate(
+      () =>
+        Object.entries(localStorage).find(([key]) =>
+          /^switchboard:u:\w+:\w+:audio-devices:v1$/.test(key)
+        )?.[1] ?? null
+    );
     assert.equal(JSON.parse(saved!).inputId, deviceId);
   });
 
   test('outbound: click-to-dial reaches the customer, audio flows both ways, hold/resume, remote hang-up, Task', async () => {
     await agent.evaluate((id) => (window as WindowWithEmulator).emulator!.navigateTo(id), SEED_IDS.ada);
-    assert.equal(await agent.evaluate((id) => (window as WindowWithEmulator).emulator!.clickToDial(id, 'Phone'), SEED_IDS.ada), true);
+    assert.equal(
+      await agent.evaluate(
+        (id) => (window as WindowWithEmulator).emulator!.clickToDial(id, 'Phone'),
+        SEED_IDS.ada
+      ),
+      true
+    );
     await until('the customer ringing', async () => (await customerState()).call?.state === 'ringing');
     await customerDo('answer');
     await phone.locator('[data-id="call-state"][data-phase="connected"]').waitFor({ timeout: 10_000 });
     const bytes = await until('RTP both ways', async () => {
-      const b = await customer.evaluate(() => (window as unknown as { customer: CustomerApi }).customer.audioBytes());
+      const b = await customer.evaluate(() =>
+        (window as unknown as { customer: CustomerApi }).customer.audioBytes()
+      );
       return b.sent > 0 && b.received > 0 ? b : undefined;
     });
     assert.ok(bytes.received > 0, 'the customer hears the agent');
@@ -112,8 +137,14 @@ describe('SIP agent in the emulator', () => {
   test('inbound: the customer calls, the agent gets a screen pop, answers and hangs up, Task', async () => {
     await customer.evaluate(() => (window as unknown as { customer: CustomerApi }).customer.call('agent'));
     await phone.locator('[data-id="incoming-banner"]').waitFor({ timeout: 10_000 });
-    await phone.locator('[data-id="record-chosen"]', { hasText: 'Ada Lovelace' }).waitFor({ timeout: 10_000 });
-    await waitForHost(agent, (st) => st.navigation.some((n) => n.recordId === SEED_IDS.ada && n.source === 'screenPop'), 'the screen pop to Ada');
+    await phone
+      .locator('[data-id="record-chosen"]', { hasText: 'Ada Lovelace' })
+      .waitFor({ timeout: 10_000 });
+    await waitForHost(
+      agent,
+      (st) => st.navigation.some((n) => n.recordId === SEED_IDS.ada && n.source === 'screenPop'),
+      'the screen pop to Ada'
+    );
     await tap(agent, phone, '[data-id="answer-button"]');
     await phone.locator('[data-id="call-state"][data-phase="connected"]').waitFor({ timeout: 10_000 });
     await until('the customer connected', async () => (await customerState()).call?.state === 'connected');
@@ -128,13 +159,19 @@ describe('SIP agent in the emulator', () => {
   });
 
   test('the PBX dies mid-call: the agent sees it, the call carries on, the line re-registers, the call is still logged', async () => {
-    await customer.evaluate(() => (window as unknown as { customer: CustomerApi }).customer.setAutoAnswer(true));
+    await customer.evaluate(() =>
+      (window as unknown as { customer: CustomerApi }).customer.setAutoAnswer(true)
+    );
     await phone.locator('[data-id="dial-input"]').fill(CUSTOMER_USER);
     await tap(agent, phone, '[data-id="dial-button"]');
     await phone.locator('[data-id="call-state"][data-phase="connected"]').waitFor({ timeout: 10_000 });
     await kamailio.process.kill();
     await phone.locator('[data-id="status"]', { hasText: 'Connecting' }).waitFor({ timeout: 10_000 });
-    assert.equal(await phone.locator('[data-id="softphone"]').getAttribute('data-phase'), 'connected', 'media does not need the proxy');
+    assert.equal(
+      await phone.locator('[data-id="softphone"]').getAttribute('data-phase'),
+      'connected',
+      'media does not need the proxy'
+    );
     kamailio = await restartKamailio(kamailio);
     await phone.locator('[data-id="status"]', { hasText: 'Ready' }).waitFor({ timeout: 35_000 });
     await tap(agent, phone, '[data-id="hangup-button"]');

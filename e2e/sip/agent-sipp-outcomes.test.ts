@@ -48,7 +48,9 @@ after(async () => {
   await kamailio?.stop();
 });
 
-async function uas(scenario: Parameters<typeof startRegisteredUas>[0]): Promise<{ number: string; sipp: SippRun }> {
+async function uas(
+  scenario: Parameters<typeof startRegisteredUas>[0]
+): Promise<{ number: string; sipp: SippRun }> {
   const number = String(++user);
   const sipp = await startRegisteredUas(scenario, number, kamailio.sipPort);
   running.add(sipp);
@@ -151,7 +153,12 @@ describe('SIPp outcomes as the agent sees them, and what is logged', () => {
 
   test('inbound from SIPp, answered, caller hangs up: incoming banner with caller id, wrap-up, logged inbound', async () => {
     const before = await taskCount();
-    const sipp = await runSipp({ scenario: 'uac-call-then-bye', user: 'agent', proxyPort: kamailio.sipPort, globalTimeoutSeconds: 20 });
+    const sipp = await runSipp({
+      scenario: 'uac-call-then-bye',
+      user: 'agent',
+      proxyPort: kamailio.sipPort,
+      globalTimeoutSeconds: 20
+    });
     running.add(sipp);
     await phone.locator('[data-id="incoming-banner"]').waitFor({ timeout: 8000 });
     assert.equal(await phone.locator('[data-id="caller-name"]').textContent(), 'SIPp Caller');
@@ -165,10 +172,20 @@ describe('SIPp outcomes as the agent sees them, and what is logged', () => {
 
   test('inbound from SIPp that the caller cancels: logged as Missed, no wrap-up', async () => {
     const before = await taskCount();
-    const sipp = await runSipp({ scenario: 'uac-call-then-cancel', user: 'agent', proxyPort: kamailio.sipPort, globalTimeoutSeconds: 20 });
+    const sipp = await runSipp({
+      scenario: 'uac-call-then-cancel',
+      user: 'agent',
+      proxyPort: kamailio.sipPort,
+      globalTimeoutSeconds: 20
+    });
     running.add(sipp);
     await phone.locator('[data-id="incoming-banner"]').waitFor({ timeout: 8000 });
-    const s = await waitForHost(agent, (st) => st.tasks.length === before + 1, 'the missed call logged', 10_000);
+    const s = await waitForHost(
+      agent,
+      (st) => st.tasks.length === before + 1,
+      'the missed call logged',
+      10_000
+    );
     assert.equal(s.tasks[before]!.fields.CallDisposition, 'Missed');
     assert.equal(await phone.locator('[data-id="softphone"]').getAttribute('data-phase'), 'idle');
     await finished(sipp);

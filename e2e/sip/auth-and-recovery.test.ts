@@ -54,7 +54,13 @@ describe('SIP provider: auth and registrar recovery', () => {
 
   test('right password: both phones register (401 challenge) and can call (407 challenge)', async () => {
     const [alice, bob] = await Promise.all([openPhone('alice'), openPhone('bob')]);
-    assert.deepEqual(await Promise.all([alice.start(phoneConfig(url(), 'alice', { password: PASSWORD })), bob.start(phoneConfig(url(), 'bob', { password: PASSWORD }))]), [null, null]);
+    assert.deepEqual(
+      await Promise.all([
+        alice.start(phoneConfig(url(), 'alice', { password: PASSWORD })),
+        bob.start(phoneConfig(url(), 'bob', { password: PASSWORD }))
+      ]),
+      [null, null]
+    );
     const since = Date.now() - 5;
     await alice.dial('auth-call', 'bob');
     const incoming = await bob.waitEvent({ type: 'incoming' }, 5000, since);
@@ -71,23 +77,47 @@ describe('SIP provider: auth and registrar recovery', () => {
     const incoming = await bob.waitEvent({ type: 'incoming' }, 5000, since);
     await bob.answer(incoming.callId);
     await alice.waitEvent({ type: 'connected', callId: 'crash-call' });
-    const before = await alice.waitMedia('crash-call', 'RTP both ways', (m) => m.bytesReceived > 0 && m.bytesSent > 0);
+    const before = await alice.waitMedia(
+      'crash-call',
+      'RTP both ways',
+      (m) => m.bytesReceived > 0 && m.bytesSent > 0
+    );
 
     const killedAt = Date.now();
     await (kamailio as Kamailio).process.kill();
-    await alice.waitEvent({ type: 'registration', state: 'registering', reason: 'connection-lost' }, 5000, killedAt);
+    await alice.waitEvent(
+      { type: 'registration', state: 'registering', reason: 'connection-lost' },
+      5000,
+      killedAt
+    );
     // Peer-to-peer media does not need the proxy.
-    await alice.waitMedia('crash-call', 'RTP still flowing with the proxy down', (m) => m.bytesReceived > before.bytesReceived + 500);
+    await alice.waitMedia(
+      'crash-call',
+      'RTP still flowing with the proxy down',
+      (m) => m.bytesReceived > before.bytesReceived + 500
+    );
 
     kamailio = await restartKamailio(kamailio as Kamailio);
     const restartedAt = Date.now();
     const [aliceBack, bobBack] = await Promise.all([
-      alice.waitEvent({ type: 'registration', state: 'registered' }, RECOVERY_BOUND_MS + 2000, restartedAt - 5),
+      alice.waitEvent(
+        { type: 'registration', state: 'registered' },
+        RECOVERY_BOUND_MS + 2000,
+        restartedAt - 5
+      ),
       bob.waitEvent({ type: 'registration', state: 'registered' }, RECOVERY_BOUND_MS + 2000, restartedAt - 5)
     ]);
-    for (const back of [aliceBack, bobBack]) assert.ok(back.at - restartedAt <= RECOVERY_BOUND_MS, `re-registered ${Math.round(back.at - restartedAt)} ms after restart`);
+    for (const back of [aliceBack, bobBack])
+      assert.ok(
+        back.at - restartedAt <= RECOVERY_BOUND_MS,
+        `re-registered ${Math.round(back.at - restartedAt)} ms after restart`
+      );
     const events = await alice.events();
-    assert.equal(events.some((e) => e.type === 'ended' && e.callId === 'crash-call'), false, 'the call must survive the proxy restart');
+    assert.equal(
+      events.some((e) => e.type === 'ended' && e.callId === 'crash-call'),
+      false,
+      'the call must survive the proxy restart'
+    );
     await alice.hangup('crash-call');
     await alice.waitEnded('crash-call', 'local-hangup');
     await bob.hangup(incoming.callId);
@@ -102,6 +132,9 @@ describe('SIP provider: auth and registrar recovery', () => {
     const restartedAt = Date.now();
     assert.equal(await starting, null);
     const registered = await carol.waitEvent({ type: 'registration', state: 'registered' });
-    assert.ok(registered.at - restartedAt <= RECOVERY_BOUND_MS, `registered ${Math.round(registered.at - restartedAt)} ms after the registrar came back`);
+    assert.ok(
+      registered.at - restartedAt <= RECOVERY_BOUND_MS,
+      `registered ${Math.round(registered.at - restartedAt)} ms after the registrar came back`
+    );
   });
 });

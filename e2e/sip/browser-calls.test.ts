@@ -22,7 +22,9 @@ describe('SIP provider: browser to browser', () => {
     kamailio = await startKamailio();
     page = await serveSipTestPage();
     browser = await launchChromium();
-    [alice, bob, carol] = await Promise.all(['alice', 'bob', 'carol'].map((user) => Phone.open(browser as Browser, (page as SipTestPage).url, user))) as [Phone, Phone, Phone];
+    [alice, bob, carol] = (await Promise.all(
+      ['alice', 'bob', 'carol'].map((user) => Phone.open(browser as Browser, (page as SipTestPage).url, user))
+    )) as [Phone, Phone, Phone];
   });
 
   after(async () => {
@@ -47,7 +49,11 @@ describe('SIP provider: browser to browser', () => {
   const flowing = (m: { bytesReceived: number; bytesSent: number }) => m.bytesReceived > 0 && m.bytesSent > 0;
 
   test('registers every phone', async () => {
-    const results = await Promise.all([alice, bob, carol].map((phone) => phone.start(phoneConfig((kamailio as Kamailio).webSocketUrl, phone.user))));
+    const results = await Promise.all(
+      [alice, bob, carol].map((phone) =>
+        phone.start(phoneConfig((kamailio as Kamailio).webSocketUrl, phone.user))
+      )
+    );
     assert.deepEqual(results, [null, null, null]);
     await alice.waitEvent({ type: 'registration', state: 'registered' });
   });
@@ -102,7 +108,8 @@ describe('SIP provider: browser to browser', () => {
     await alice.waitMedia(call.out, 'RTP both ways', flowing);
     await alice.sendDtmf(call.out, '12#');
     const deadline = Date.now() + 5000;
-    while ((await alice.dtmfSent()).join('') !== '12#' && Date.now() < deadline) await new Promise((r) => setTimeout(r, 50));
+    while ((await alice.dtmfSent()).join('') !== '12#' && Date.now() < deadline)
+      await new Promise((r) => setTimeout(r, 50));
     assert.equal((await alice.dtmfSent()).join(''), '12#');
     await alice.hangup(call.out);
     await bob.waitEnded(call.in, 'remote-hangup');
@@ -123,7 +130,11 @@ describe('SIP provider: browser to browser', () => {
     await alice.waitMedia(call.out, 'RTP with carol', (m) => m.connectionState === 'connected' && flowing(m));
     await carol.waitMedia(atCarol.callId, 'RTP with alice', flowing);
     const aliceEvents = await alice.events();
-    assert.equal(aliceEvents.some((e) => e.type === 'ended' && e.callId === call.out), false, 'alice must not see her call end');
+    assert.equal(
+      aliceEvents.some((e) => e.type === 'ended' && e.callId === call.out),
+      false,
+      'alice must not see her call end'
+    );
     await carol.hangup(atCarol.callId);
     await alice.waitEnded(call.out, 'remote-hangup');
   });
@@ -155,12 +166,22 @@ describe('SIP provider: browser to browser', () => {
     const erin = await Phone.open(browser as Browser, (page as SipTestPage).url, 'erin');
     try {
       const url = (kamailio as Kamailio).webSocketUrl;
-      assert.deepEqual(await Promise.all([dave.start(phoneConfig(url, 'dave', { dtmfTransport: 'info' })), erin.start(phoneConfig(url, 'erin'))]), [null, null]);
+      assert.deepEqual(
+        await Promise.all([
+          dave.start(phoneConfig(url, 'dave', { dtmfTransport: 'info' })),
+          erin.start(phoneConfig(url, 'erin'))
+        ]),
+        [null, null]
+      );
       const call = await connect(dave, erin);
       await dave.sendDtmf(call.out, '5*');
       const deadline = Date.now() + 5000;
-      while ((await erin.dtmfReceived()).length < 2 && Date.now() < deadline) await new Promise((r) => setTimeout(r, 50));
-      assert.deepEqual((await erin.dtmfReceived()).map((d) => d.tone), ['5', '*']);
+      while ((await erin.dtmfReceived()).length < 2 && Date.now() < deadline)
+        await new Promise((r) => setTimeout(r, 50));
+      assert.deepEqual(
+        (await erin.dtmfReceived()).map((d) => d.tone),
+        ['5', '*']
+      );
       await dave.hangup(call.out);
       await erin.waitEnded(call.in, 'remote-hangup');
     } finally {

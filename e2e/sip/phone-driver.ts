@@ -34,7 +34,10 @@ export class Phone {
   }
 
   dial(callId: string, number: string) {
-    return this.page.evaluate(([id, n]) => (window as unknown as Harness).sipHarness.dial(id, n), [callId, number] as const);
+    return this.page.evaluate(([id, n]) => (window as unknown as Harness).sipHarness.dial(id, n), [
+      callId,
+      number
+    ] as const);
   }
   answer(callId: string) {
     return this.page.evaluate((id) => (window as unknown as Harness).sipHarness.answer(id), callId);
@@ -46,16 +49,28 @@ export class Phone {
     return this.page.evaluate((id) => (window as unknown as Harness).sipHarness.hangup(id), callId);
   }
   setHold(callId: string, held: boolean) {
-    return this.page.evaluate(([id, h]) => (window as unknown as Harness).sipHarness.setHold(id, h), [callId, held] as const);
+    return this.page.evaluate(([id, h]) => (window as unknown as Harness).sipHarness.setHold(id, h), [
+      callId,
+      held
+    ] as const);
   }
   setMute(callId: string, muted: boolean) {
-    return this.page.evaluate(([id, m]) => (window as unknown as Harness).sipHarness.setMute(id, m), [callId, muted] as const);
+    return this.page.evaluate(([id, m]) => (window as unknown as Harness).sipHarness.setMute(id, m), [
+      callId,
+      muted
+    ] as const);
   }
   sendDtmf(callId: string, tones: string) {
-    return this.page.evaluate(([id, t]) => (window as unknown as Harness).sipHarness.sendDtmf(id, t), [callId, tones] as const);
+    return this.page.evaluate(([id, t]) => (window as unknown as Harness).sipHarness.sendDtmf(id, t), [
+      callId,
+      tones
+    ] as const);
   }
   transfer(callId: string, target: string) {
-    return this.page.evaluate(([id, t]) => (window as unknown as Harness).sipHarness.transfer(id, t), [callId, target] as const);
+    return this.page.evaluate(([id, t]) => (window as unknown as Harness).sipHarness.transfer(id, t), [
+      callId,
+      target
+    ] as const);
   }
   media(callId: string): Promise<CallMedia | null> {
     return this.page.evaluate((id) => (window as unknown as Harness).sipHarness.media(id), callId);
@@ -71,13 +86,23 @@ export class Phone {
   }
 
   /** First event (after `since`, a timestamp) whose fields all equal `match`; bounded wait. */
-  async waitEvent<T extends ProviderEvent['type']>(match: EventMatch & { type: T }, timeoutMs = 5000, since = 0): Promise<Extract<TimedEvent, { type: T }>> {
+  async waitEvent<T extends ProviderEvent['type']>(
+    match: EventMatch & { type: T },
+    timeoutMs = 5000,
+    since = 0
+  ): Promise<Extract<TimedEvent, { type: T }>> {
     const deadline = Date.now() + timeoutMs;
     for (;;) {
-      const found = (await this.events()).find((event) => event.at >= since && Object.entries(match).every(([key, value]) => (event as Record<string, unknown>)[key] === value));
+      const found = (await this.events()).find(
+        (event) =>
+          event.at >= since &&
+          Object.entries(match).every(([key, value]) => (event as Record<string, unknown>)[key] === value)
+      );
       if (found) return found as Extract<TimedEvent, { type: T }>;
       if (Date.now() > deadline) {
-        throw new Error(`${this.user}: no event ${JSON.stringify(match)} within ${timeoutMs} ms; saw ${JSON.stringify(await this.events())}`);
+        throw new Error(
+          `${this.user}: no event ${JSON.stringify(match)} within ${timeoutMs} ms; saw ${JSON.stringify(await this.events())}`
+        );
       }
       await new Promise((resolve) => setTimeout(resolve, 40));
     }
@@ -85,18 +110,29 @@ export class Phone {
 
   async waitEnded(callId: string, cause: EndCause, timeoutMs = 5000) {
     const ended = await this.waitEvent({ type: 'ended', callId }, timeoutMs);
-    if (ended.cause !== cause) throw new Error(`${this.user}: call ${callId} ended with ${ended.cause} (${ended.detail ?? ''}), expected ${cause}`);
+    if (ended.cause !== cause)
+      throw new Error(
+        `${this.user}: call ${callId} ended with ${ended.cause} (${ended.detail ?? ''}), expected ${cause}`
+      );
     return ended;
   }
 
   /** Polls getStats until `ok` holds; bounded. */
-  async waitMedia(callId: string, what: string, ok: (media: CallMedia) => boolean, timeoutMs = 5000): Promise<CallMedia> {
+  async waitMedia(
+    callId: string,
+    what: string,
+    ok: (media: CallMedia) => boolean,
+    timeoutMs = 5000
+  ): Promise<CallMedia> {
     const deadline = Date.now() + timeoutMs;
     let last: CallMedia | null = null;
     for (;;) {
       last = await this.media(callId);
       if (last && ok(last)) return last;
-      if (Date.now() > deadline) throw new Error(`${this.user}: ${what} not reached within ${timeoutMs} ms; last media ${JSON.stringify(last)}`);
+      if (Date.now() > deadline)
+        throw new Error(
+          `${this.user}: ${what} not reached within ${timeoutMs} ms; last media ${JSON.stringify(last)}`
+        );
       await new Promise((resolve) => setTimeout(resolve, 50));
     }
   }

@@ -38,7 +38,9 @@ describe('SIP provider: outcomes against SIPp', () => {
   });
 
   /** A SIPp UAS registered under a user name unique to this case (stale contacts would fork the call). */
-  async function uas(scenario: Parameters<typeof startRegisteredUas>[0]): Promise<{ user: string; sipp: SippRun }> {
+  async function uas(
+    scenario: Parameters<typeof startRegisteredUas>[0]
+  ): Promise<{ user: string; sipp: SippRun }> {
     const user = `sipp${++counter}`;
     const sipp = await startRegisteredUas(scenario, user, kamailio.sipPort);
     running.add(sipp);
@@ -109,7 +111,12 @@ describe('SIP provider: outcomes against SIPp', () => {
 
   test('inbound call from SIPp: incoming with caller number and name, answered, then the caller hangs up', async () => {
     const since = Date.now() - 5;
-    const sipp = await runSipp({ scenario: 'uac-call-then-bye', user: 'agent', proxyPort: kamailio.sipPort, globalTimeoutSeconds: 20 });
+    const sipp = await runSipp({
+      scenario: 'uac-call-then-bye',
+      user: 'agent',
+      proxyPort: kamailio.sipPort,
+      globalTimeoutSeconds: 20
+    });
     running.add(sipp);
     const incoming = await agent.waitEvent({ type: 'incoming' }, 5000, since);
     assert.equal(incoming.from, '15550100');
@@ -122,7 +129,12 @@ describe('SIP provider: outcomes against SIPp', () => {
 
   test('inbound call from SIPp that the caller cancels while it rings → canceled', async () => {
     const since = Date.now() - 5;
-    const sipp = await runSipp({ scenario: 'uac-call-then-cancel', user: 'agent', proxyPort: kamailio.sipPort, globalTimeoutSeconds: 20 });
+    const sipp = await runSipp({
+      scenario: 'uac-call-then-cancel',
+      user: 'agent',
+      proxyPort: kamailio.sipPort,
+      globalTimeoutSeconds: 20
+    });
     running.add(sipp);
     const incoming = await agent.waitEvent({ type: 'incoming' }, 5000, since);
     await agent.waitEnded(incoming.callId, 'canceled', 5000);

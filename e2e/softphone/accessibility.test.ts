@@ -22,16 +22,28 @@ after(() => session.close());
 async function violations(phone: Frame): Promise<AxeViolation[]> {
   if (!(await phone.evaluate(() => 'axe' in window))) await phone.addScriptTag({ path: AXE });
   const result = await phone.evaluate(async () => {
-    const axe = (window as unknown as { axe: { run(ctx: Document, opts: object): Promise<{ violations: AxeViolation[] }> } }).axe;
-    return axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] } });
+    const axe = (
+      window as unknown as {
+        axe: { run(ctx: Document, opts: object): Promise<{ violations: AxeViolation[] }> };
+      }
+    ).axe;
+    return axe.run(document, {
+      runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] }
+    });
   });
   return result.violations;
 }
 
 async function assertAccessible(phone: Frame, state: string): Promise<void> {
   const found = await violations(phone);
-  const text = found.map((v) => `${v.impact ?? ''} ${v.id}: ${v.help} → ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`).join('\n');
-  assert.deepEqual(found.map((v) => v.id), [], `${state}:\n${text}`);
+  const text = found
+    .map((v) => `${v.impact ?? ''} ${v.id}: ${v.help} → ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)
+    .join('\n');
+  assert.deepEqual(
+    found.map((v) => v.id),
+    [],
+    `${state}:\n${text}`
+  );
 }
 
 async function freshPhone(): Promise<{ page: Page; phone: Frame }> {
@@ -52,7 +64,10 @@ describe('softphone accessibility (axe-core, WCAG 2.1 A/AA)', () => {
       img.src = 'data:image/gif;base64,R0lGODlhAQABAAAAACw=';
       document.body.append(img);
     });
-    assert.ok((await violations(phone)).some((v) => v.id === 'image-alt'), 'axe reports a missing alt text');
+    assert.ok(
+      (await violations(phone)).some((v) => v.id === 'image-alt'),
+      'axe reports a missing alt text'
+    );
     await phone.evaluate(() => document.getElementById('axe-probe')?.remove());
 
     await phone.locator('[data-id="demo-inbound-number"]').fill('+1 415 555 0132');

@@ -4,7 +4,14 @@ import { join } from 'node:path';
 import type { Frame, Page } from 'playwright-core';
 import { SEED_IDS } from '../../emulator/host/data';
 import type { WindowWithEmulator } from '../../emulator/host/api';
-import { ARTIFACTS, EmulatorSession, hostState, openPhone, waitForHost, tap } from '../support/emulator-session';
+import {
+  ARTIFACTS,
+  EmulatorSession,
+  hostState,
+  openPhone,
+  waitForHost,
+  tap
+} from '../support/emulator-session';
 
 const session = new EmulatorSession();
 before(() => session.open());
@@ -22,12 +29,23 @@ describe('inbound: screen pop with 0, 1 and many matches', () => {
   test('one match pops the record, the call is answered, and the Task is related to it', async () => {
     const { page, phone, errors } = await session.newPage();
     await ring(page, phone, '+1 415 555 0132');
-    let s = await waitForHost(page, (st) => st.navigation.some((n) => JSON.stringify(n).includes(SEED_IDS.ada)), 'a pop to Ada');
+    let s = await waitForHost(
+      page,
+      (st) => st.navigation.some((n) => JSON.stringify(n).includes(SEED_IDS.ada)),
+      'a pop to Ada'
+    );
     assert.match(s.item.label, /^Incoming: /);
     assert.equal(s.item.icon, 'incoming_call');
     assert.equal(s.clickToDialEnabled, false);
     const search = s.calls.find((c) => c.methodName === 'searchAndScreenPop');
-    assert.deepEqual({ callType: search?.args.callType, searchParams: search?.args.searchParams, deferred: search?.args.deferred }, { callType: 'inbound', searchParams: '+14155550132', deferred: true });
+    assert.deepEqual(
+      {
+        callType: search?.args.callType,
+        searchParams: search?.args.searchParams,
+        deferred: search?.args.deferred
+      },
+      { callType: 'inbound', searchParams: '+14155550132', deferred: true }
+    );
     await phone.locator('[data-id="record-chosen"]', { hasText: 'Ada Lovelace' }).waitFor({ timeout: 5000 });
     await page.screenshot({ path: join(ARTIFACTS, 'softphone-incoming.png') });
     await tap(page, phone, '[data-id="answer-button"]');
@@ -69,12 +87,26 @@ describe('inbound: screen pop with 0, 1 and many matches', () => {
     await ring(page, phone, '+1 212 555 0142');
     await phone.locator('[data-id="no-match"]').waitFor({ timeout: 5000 });
     await tap(page, phone, '[data-id="pop-search"]');
-    let s = await waitForHost(page, (st) => st.calls.some((c) => c.methodName === 'screenPop' && c.args.type === 'search'), 'search pop');
-    assert.deepEqual(s.calls.find((c) => c.methodName === 'screenPop' && c.args.type === 'search')?.args.params, { searchString: '+12125550142' });
+    let s = await waitForHost(
+      page,
+      (st) => st.calls.some((c) => c.methodName === 'screenPop' && c.args.type === 'search'),
+      'search pop'
+    );
+    assert.deepEqual(
+      s.calls.find((c) => c.methodName === 'screenPop' && c.args.type === 'search')?.args.params,
+      { searchString: '+12125550142' }
+    );
     await tap(page, phone, '[data-id="pop-new-contact"]');
-    s = await waitForHost(page, (st) => st.calls.some((c) => c.methodName === 'screenPop' && c.args.type === 'newRecord'), 'new record pop');
+    s = await waitForHost(
+      page,
+      (st) => st.calls.some((c) => c.methodName === 'screenPop' && c.args.type === 'newRecord'),
+      'new record pop'
+    );
     const pop = s.calls.find((c) => c.methodName === 'screenPop' && c.args.type === 'newRecord');
-    assert.deepEqual(pop?.args.params, { entityName: 'Contact', defaultFieldValues: { Phone: '(212) 555-0142' } });
+    assert.deepEqual(pop?.args.params, {
+      entityName: 'Contact',
+      defaultFieldValues: { Phone: '(212) 555-0142' }
+    });
     assert.deepEqual(s.protocolErrors, []);
     await page.close();
   });
@@ -84,7 +116,9 @@ describe('inbound: screen pop with 0, 1 and many matches', () => {
     await openPhone(page);
     await page.evaluate(() => ((window as unknown as { __xss: number }).__xss = 0));
     await phone.evaluate(() => ((window as unknown as { __xss: number }).__xss = 0));
-    await phone.locator('[data-id="demo-inbound-number"]').fill('<img src=x onerror="top.__xss=1;window.__xss=1">');
+    await phone
+      .locator('[data-id="demo-inbound-number"]')
+      .fill('<img src=x onerror="top.__xss=1;window.__xss=1">');
     await tap(page, phone, '[data-id="demo-inbound-button"]');
     await phone.locator('[data-id="incoming-banner"]').waitFor({ timeout: 5000 });
     assert.equal(await phone.locator('[data-id="incoming-banner"] img').count(), 0);
@@ -136,21 +170,45 @@ describe('message channel', () => {
       const emu = (window as WindowWithEmulator).emulator!;
       const got: unknown[] = [];
       const stop = emu.subscribe('Switchboard_Call__c', (m) => got.push(m));
-      emu.publish('Switchboard_Call__c', { source: 'switchboard-component', version: 1, type: 'stateRequest' });
+      emu.publish('Switchboard_Call__c', {
+        source: 'switchboard-component',
+        version: 1,
+        type: 'stateRequest'
+      });
       await new Promise((r) => setTimeout(r, 300));
       stop();
       return got;
     });
-    const statuses = (heard as Array<{ source?: string; type?: string; state?: string; recordId?: string }>).filter((m) => m.source === 'switchboard-adapter');
-    assert.ok(statuses.some((m) => m.type === 'ready'), 'readiness re-sent');
-    assert.ok(statuses.some((m) => m.type === 'status' && m.state === 'connected' && m.recordId === SEED_IDS.alan), 'the live call, matched to its Contact');
+    const statuses = (
+      heard as Array<{ source?: string; type?: string; state?: string; recordId?: string }>
+    ).filter((m) => m.source === 'switchboard-adapter');
+    assert.ok(
+      statuses.some((m) => m.type === 'ready'),
+      'readiness re-sent'
+    );
+    assert.ok(
+      statuses.some((m) => m.type === 'status' && m.state === 'connected' && m.recordId === SEED_IDS.alan),
+      'the live call, matched to its Contact'
+    );
 
     await page.evaluate(() => (window as WindowWithEmulator).emulator!.failNextSaveLogs(1));
     await tap(page, phone, '[data-id="hangup-button"]');
     await tap(page, phone, '[data-id="save-log"]');
     await phone.locator('li[data-status="failed"]').waitFor({ timeout: 5000 });
-    const callId = String(await phone.locator('li[data-status="failed"]').getAttribute('data-id')).replace(/^log-/, '');
-    await page.evaluate((id) => (window as WindowWithEmulator).emulator!.publish('Switchboard_Call__c', { source: 'switchboard-component', version: 1, type: 'retryLog', callId: id }), callId);
+    const callId = String(await phone.locator('li[data-status="failed"]').getAttribute('data-id')).replace(
+      /^log-/,
+      ''
+    );
+    await page.evaluate(
+      (id) =>
+        (window as WindowWithEmulator).emulator!.publish('Switchboard_Call__c', {
+          source: 'switchboard-component',
+          version: 1,
+          type: 'retryLog',
+          callId: id
+        }),
+      callId
+    );
     const s = await waitForHost(page, (st) => st.tasks.length === 1, 'the retried log');
     assert.equal(s.tasks[0]!.fields.CallObject, callId);
     assert.equal(s.tasks[0]!.fields.WhoId, SEED_IDS.alan);
@@ -160,14 +218,23 @@ describe('message channel', () => {
   test('the panel is sized from the rendered softphone within the platform limits', async () => {
     const { page, phone } = await session.newPage();
     const s = await hostState(page);
-    const sizes = s.calls.filter((c) => c.methodName === 'setSoftphonePanelHeight').map((c) => Number(c.args.heightPX));
+    const sizes = s.calls
+      .filter((c) => c.methodName === 'setSoftphonePanelHeight')
+      .map((c) => Number(c.args.heightPX));
     assert.ok(sizes.length >= 1);
-    const rendered = await phone.evaluate(() => Math.ceil(document.getElementById('softphone-root')!.getBoundingClientRect().height));
+    const rendered = await phone.evaluate(() =>
+      Math.ceil(document.getElementById('softphone-root')!.getBoundingClientRect().height)
+    );
     const last = sizes.at(-1)!;
     assert.ok(last >= 240 && last <= 2560);
     // The panel's own header (40 px) sits above the frame, so the panel is the content plus that.
-    assert.ok(Math.abs(last - Math.max(240, rendered + 40)) <= 8, `panel ${last} vs content ${rendered} + header`);
-    const frameHeight = await page.locator('[data-id="softphone-frame"]').evaluate((f) => f.getBoundingClientRect().height);
+    assert.ok(
+      Math.abs(last - Math.max(240, rendered + 40)) <= 8,
+      `panel ${last} vs content ${rendered} + header`
+    );
+    const frameHeight = await page
+      .locator('[data-id="softphone-frame"]')
+      .evaluate((f) => f.getBoundingClientRect().height);
     assert.ok(frameHeight >= rendered, `the frame (${frameHeight}) shows all the content (${rendered})`);
     assert.equal(s.calls.find((c) => c.methodName === 'setSoftphonePanelWidth')?.args.widthPX, 340);
     await page.close();

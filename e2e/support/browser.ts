@@ -27,5 +27,10 @@ export function chromiumPath(): string {
 }
 
 export function launchChromium(extraFlags: readonly string[] = []): Promise<Browser> {
-  return chromium.launch({ executablePath: chromiumPath(), headless: true, args: [...CHROMIUM_FLAGS, ...extraFlags], timeout: 20_000 });
+  return chromium.launch({
+    executablePath: chromiumPath(),
+    headless: true,
+    args: [...CHROMIUM_FLAGS, ...extraFlags],
+    timeout: 20_000
+  });
 }

@@ -24,7 +24,11 @@ export class EmulatorSession {
     // E2E_STATIC_RESOURCE_DIR runs the suites against another build of the adapter (e.g. one from before
     // a fix, to see a fault-matrix row fail: docs/reliability.md).
     const otherBuild = process.env['E2E_STATIC_RESOURCE_DIR'];
-    this.emulator = await startEmulator({ port: 0, quiet: true, ...(otherBuild ? { staticResourceDir: otherBuild } : {}) });
+    this.emulator = await startEmulator({
+      port: 0,
+      quiet: true,
+      ...(otherBuild ? { staticResourceDir: otherBuild } : {})
+    });
     this.browser = await launchChromium(this.extraFlags);
     mkdirSync(ARTIFACTS, { recursive: true });
   }
@@ -63,10 +67,14 @@ export class EmulatorSession {
   }
 
   /** Opens the Lightning stand-in and waits until the softphone has initialised and enabled click-to-dial. */
-  async newPage(query = '', options: { keepOrg?: boolean; context?: BrowserContext } = {}): Promise<{ page: Page; phone: Frame; errors: string[] }> {
+  async newPage(
+    query = '',
+    options: { keepOrg?: boolean; context?: BrowserContext } = {}
+  ): Promise<{ page: Page; phone: Frame; errors: string[] }> {
     if (!this.browser || !this.emulator) throw new Error('session not open');
     if (options.keepOrg !== true) this.emulator.org.reset();
-    const context = options.context ?? (await this.browser.newContext({ viewport: { width: 1280, height: 860 } }));
+    const context =
+      options.context ?? (await this.browser.newContext({ viewport: { width: 1280, height: 860 } }));
     const page = await context.newPage();
     // The context goes with its last page (a test may open a second tab in it).
     context.on('page', (p) => p.on('close', () => closeIfEmpty(p)));
@@ -78,15 +86,30 @@ export class EmulatorSession {
     });
     await page.goto(this.emulator.hostUrl + query);
     const phone = await page
-      .waitForFunction(() => {
-        const s = (window as WindowWithEmulator).emulator?.state;
-        return s?.initialized === true && s.clickToDialEnabled === true;
-      }, undefined, { timeout: 15_000 })
+      .waitForFunction(
+        () => {
+          const s = (window as WindowWithEmulator).emulator?.state;
+          return s?.initialized === true && s.clickToDialEnabled === true;
+        },
+        undefined,
+        { timeout: 15_000 }
+      )
       .then(() => page.frames().find((f) => f.url().includes('/apex/Softphone_Adapter')))
       .catch(async (err: unknown) => {
         const frame = page.frames().find((f) => f.url().includes('/apex/Softphone_Adapter'));
-        const shows = frame ? ((await frame.locator('body').textContent().catch(() => '')) ?? '').replace(/\s+/g, ' ').slice(0, 300) : '(no softphone frame)';
-        throw new Error(`the softphone did not initialise and turn click-to-dial on within 15 s; it shows: ${shows} (${String(err).split('\n')[0]})`);
+        const shows = frame
+          ? (
+              (await frame
+                .locator('body')
+                .textContent()
+                .catch(() => '')) ?? ''
+            )
+              .replace(/\s+/g, ' ')
+              .slice(0, 300)
+          : '(no softphone frame)';
+        throw new Error(
+          `the softphone did not initialise and turn click-to-dial on within 15 s; it shows: ${shows} (${String(err).split('\n')[0]})`
+        );
       });
     if (!phone) throw new Error('softphone frame not found');
     return { page, phone, errors };
@@ -105,7 +128,12 @@ export function hostState(page: Page): Promise<EmulatorSnapshot> {
 }
 
 /** Polls the host state until `check` holds (bounded), returning the state that satisfied it. */
-export async function waitForHost(page: Page, check: (s: EmulatorSnapshot) => boolean, what: string, timeoutMs = 10_000): Promise<EmulatorSnapshot> {
+export async function waitForHost(
+  page: Page,
+  check: (s: EmulatorSnapshot) => boolean,
+  what: string,
+  timeoutMs = 10_000
+): Promise<EmulatorSnapshot> {
   const deadline = Date.now() + timeoutMs;
   let last: EmulatorSnapshot | null = null;
   while (Date.now() < deadline) {
@@ -113,7 +141,9 @@ export async function waitForHost(page: Page, check: (s: EmulatorSnapshot) => bo
     if (check(last)) return last;
     await page.waitForTimeout(50);
   }
-  throw new Error(`timed out waiting for ${what}; last host state: ${JSON.stringify({ item: last?.item, panel: last?.panel, tasks: last?.tasks?.length })}`);
+  throw new Error(
+    `timed out waiting for ${what}; last host state: ${JSON.stringify({ item: last?.item, panel: last?.panel, tasks: last?.tasks?.length })}`
+  );
 }
 
 /** Opens the Phone utility panel the way an agent does: by clicking the utility item. */
@@ -172,12 +202,26 @@ export function tasksByCall(org: Org): Map<string, string[]> {
  * Waits SETTLE_MS, then counts in the server's org — not in a snapshot a wait already returned:
  * exactly `calls` calls have a Task, and each has exactly one.
  */
-export async function assertOneTaskPerCallAfterSettle(org: Org, calls: number, settleMs = SETTLE_MS): Promise<void> {
+export async function assertOneTaskPerCallAfterSettle(
+  org: Org,
+  calls: number,
+  settleMs = SETTLE_MS
+): Promise<void> {
   await new Promise((resolve) => setTimeout(resolve, settleMs));
   const byCall = tasksByCall(org);
-  const disposition = (id: string): string => String(org.tasks().find((t) => t.Id === id)?.fields.CallDisposition ?? '');
-  const duplicated = [...byCall].filter(([, ids]) => ids.length > 1).map(([call, ids]) => `${call} ×${ids.length} (${ids.map(disposition).join(', ')})`);
-  const sends = (): string => JSON.stringify(org.saveLogRequests().map((r) => `${r.callObject ?? '?'}: ${r.outcome}`));
-  if (duplicated.length > 0) throw new Error(`duplicate Tasks after ${settleMs} ms: ${duplicated.join(', ')}; saveLogs the org received: ${sends()}`);
-  if (byCall.size !== calls) throw new Error(`expected ${calls} call(s) with a Task after ${settleMs} ms, found ${byCall.size}: ${[...byCall.keys()].join(', ')}; saveLogs the org received: ${sends()}`);
+  const disposition = (id: string): string =>
+    String(org.tasks().find((t) => t.Id === id)?.fields.CallDisposition ?? '');
+  const duplicated = [...byCall]
+    .filter(([, ids]) => ids.length > 1)
+    .map(([call, ids]) => `${call} ×${ids.length} (${ids.map(disposition).join(', ')})`);
+  const sends = (): string =>
+    JSON.stringify(org.saveLogRequests().map((r) => `${r.callObject ?? '?'}: ${r.outcome}`));
+  if (duplicated.length > 0)
+    throw new Error(
+      `duplicate Tasks after ${settleMs} ms: ${duplicated.join(', ')}; saveLogs the org received: ${sends()}`
+    );
+  if (byCall.size !== calls)
+    throw new Error(
+      `expected ${calls} call(s) with a Task after ${settleMs} ms, found ${byCall.size}: ${[...byCall.keys()].join(', ')}; saveLogs the org received: ${sends()}`
+    );
 }

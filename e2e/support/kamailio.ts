@@ -38,7 +38,8 @@ export async function startKamailio(options: KamailioOptions = {}): Promise<Kama
   const proc = spawnManaged('kamailio', binary, [...args, '-Y', '/tmp'], { cwd: '/tmp' });
   try {
     await waitFor('Kamailio to accept WebSocket connections', 5000, async () => {
-      if (proc.hasExited()) throw new Error(`Kamailio exited during start-up:\n${proc.output().slice(-3000)}`);
+      if (proc.hasExited())
+        throw new Error(`Kamailio exited during start-up:\n${proc.output().slice(-3000)}`);
       return (await tcpAccepts(wsPort)) ? true : undefined;
     });
   } catch (error) {

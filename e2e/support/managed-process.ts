@@ -21,8 +21,17 @@ export interface ManagedProcess {
 
 const OUTPUT_LIMIT = 64 * 1024;
 
-export function spawnManaged(name: string, command: string, args: string[], options: SpawnOptions = {}): ManagedProcess {
-  const child: ChildProcess = spawn(command, args, { ...options, detached: true, stdio: ['ignore', 'pipe', 'pipe'] });
+export function spawnManaged(
+  name: string,
+  command: string,
+  args: string[],
+  options: SpawnOptions = {}
+): ManagedProcess {
+  const child: ChildProcess = spawn(command, args, {
+    ...options,
+    detached: true,
+    stdio: ['ignore', 'pipe', 'pipe']
+  });
   if (child.pid === undefined) throw new Error(`${name}: could not start ${command}`);
   const pid = child.pid;
   let log = '';
@@ -51,7 +60,10 @@ export function spawnManaged(name: string, command: string, args: string[], opti
     }
   };
   const waitExit = (ms: number) =>
-    Promise.race([exited.then(() => true), new Promise<boolean>((resolve) => setTimeout(() => resolve(false), ms).unref())]);
+    Promise.race([
+      exited.then(() => true),
+      new Promise<boolean>((resolve) => setTimeout(() => resolve(false), ms).unref())
+    ]);
   return {
     pid,
     name,
@@ -94,10 +106,17 @@ export function requireBinary(binary: string, debianPackages: string): string {
       // Keep looking.
     }
   }
-  throw new Error(`${binary} is not installed. The SIP E2E suite needs it: apt-get install -y --no-install-recommends ${debianPackages}`);
+  throw new Error(
+    `${binary} is not installed. The SIP E2E suite needs it: apt-get install -y --no-install-recommends ${debianPackages}`
+  );
 }
 
-export async function waitFor<T>(what: string, timeoutMs: number, probe: () => Promise<T | undefined> | T | undefined, intervalMs = 50): Promise<T> {
+export async function waitFor<T>(
+  what: string,
+  timeoutMs: number,
+  probe: () => Promise<T | undefined> | T | undefined,
+  intervalMs = 50
+): Promise<T> {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
     const value = await probe();

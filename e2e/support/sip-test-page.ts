@@ -32,10 +32,14 @@ export interface SipTestPage {
 
 export async function serveSipTestPage(): Promise<SipTestPage> {
   const script = await harnessBundle();
-  const html = '<!doctype html><meta charset="utf-8"><title>Switchboard SIP harness</title><script src="/harness.js"></script>';
+  const html =
+    '<!doctype html><meta charset="utf-8"><title>Switchboard SIP harness</title><script src="/harness.js"></script>';
   const server: Server = createServer((request, response) => {
     if (request.url === '/harness.js') {
-      response.writeHead(200, { 'content-type': 'text/javascript; charset=utf-8', 'cache-control': 'no-store' });
+      response.writeHead(200, {
+        'content-type': 'text/javascript; charset=utf-8',
+        'cache-control': 'no-store'
+      });
       response.end(script);
     } else if (request.url === '/' || request.url === '/index.html') {
       response.writeHead(200, { 'content-type': 'text/html; charset=utf-8' });

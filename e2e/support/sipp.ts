@@ -46,7 +46,21 @@ export async function runSipp(options: SippOptions): Promise<SippRun> {
   const port = options.port ?? (await freeLoopbackPort());
   const mediaPort = await freeLoopbackUdpRange(4);
   const cwd = mkdtempSync(join(tmpdir(), 'switchboard-sipp-'));
-  const args = ['-sf', scenarioPath(options.scenario), '-i', '127.0.0.1', '-mi', '127.0.0.1', '-mp', String(mediaPort), '-p', String(port), '-m', '1', '-nostdin'];
+  const args = [
+    '-sf',
+    scenarioPath(options.scenario),
+    '-i',
+    '127.0.0.1',
+    '-mi',
+    '127.0.0.1',
+    '-mp',
+    String(mediaPort),
+    '-p',
+    String(port),
+    '-m',
+    '1',
+    '-nostdin'
+  ];
   args.push('-timeout', String(options.globalTimeoutSeconds ?? 30), '-timeout_error');
   if (options.user) args.push('-s', options.user);
   for (const [key, value] of Object.entries(options.keys ?? {})) args.push('-key', key, value);
@@ -58,10 +72,15 @@ export async function runSipp(options: SippOptions): Promise<SippRun> {
     process: proc,
     async result(timeoutMs) {
       const timedOut = Symbol('timeout');
-      const outcome = await Promise.race([proc.exited, new Promise<symbol>((resolve) => setTimeout(() => resolve(timedOut), timeoutMs).unref())]);
+      const outcome = await Promise.race([
+        proc.exited,
+        new Promise<symbol>((resolve) => setTimeout(() => resolve(timedOut), timeoutMs).unref())
+      ]);
       if (outcome === timedOut) {
         await proc.stop();
-        throw new Error(`SIPp ${options.scenario} did not finish within ${timeoutMs} ms:\n${proc.output().slice(-3000)}`);
+        throw new Error(
+          `SIPp ${options.scenario} did not finish within ${timeoutMs} ms:\n${proc.output().slice(-3000)}`
+        );
       }
       return outcome as number | null;
     },
@@ -78,13 +97,23 @@ const START_ATTEMPTS = 3;
  * Ports are picked free but can be taken before SIPp binds them (Chromium opens UDP ports all the time),
  * so a start-up failure is retried on fresh ports, a bounded number of times.
  */
-export async function startRegisteredUas(scenario: SippScenario, user: string, proxyPort: number): Promise<SippRun> {
+export async function startRegisteredUas(
+  scenario: SippScenario,
+  user: string,
+  proxyPort: number
+): Promise<SippRun> {
   let lastError: unknown = null;
   for (let attempt = 1; attempt <= START_ATTEMPTS; attempt += 1) {
     const uasPort = await freeLoopbackPort();
     const uas = await runSipp({ scenario, port: uasPort, globalTimeoutSeconds: 30 });
     try {
-      const register = await runSipp({ scenario: 'uac-register', user, proxyPort, keys: { uas_port: String(uasPort) }, globalTimeoutSeconds: 10 });
+      const register = await runSipp({
+        scenario: 'uac-register',
+        user,
+        proxyPort,
+        keys: { uas_port: String(uasPort) },
+        globalTimeoutSeconds: 10
+      });
       const code = await register.result(10_000);
       if (code === 0 && !uas.process.hasExited()) return uas;
       const uasCode = uas.process.hasExited() ? await uas.result(1000) : null;

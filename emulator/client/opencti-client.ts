@@ -90,7 +90,11 @@ function asListener(value: unknown): OpenCtiListener {
   return requireFunction(value, MSG_LISTENER) as unknown as OpenCtiListener;
 }
 
-function post(methodName: string, args: Record<string, unknown>, callback: OpenCtiCallback | undefined): void {
+function post(
+  methodName: string,
+  args: Record<string, unknown>,
+  callback: OpenCtiCallback | undefined
+): void {
   if (hostOrigin === null) return;
   const callId = nextCallId++;
   if (callback) callbacks.set(`${methodName}_${callId}`, callback);
@@ -230,7 +234,11 @@ const library: OpenCtiLibrary = {
   getAppViewInfo: requiredCallbackMethod('getAppViewInfo'),
   onNavigationChange: listenerMethod('onNavigationChange'),
   refreshView: optionalCallbackMethod('refreshView'),
-  runApex: fieldsMethod('runApex', { apexClass: 'apexClass', methodName: 'methodName', methodParams: 'methodParams' }),
+  runApex: fieldsMethod('runApex', {
+    apexClass: 'apexClass',
+    methodName: 'methodName',
+    methodParams: 'methodParams'
+  }),
   notifyInitializationComplete,
   setSoftphonePanelHeight: fieldsMethod('setSoftphonePanelHeight', { heightPX: 'heightPX' }),
   setSoftphonePanelWidth: fieldsMethod('setSoftphonePanelWidth', { widthPX: 'widthPX' }),
@@ -272,7 +280,8 @@ function onMessage(event: MessageEvent<unknown>): void {
   }
   if (data.shouldExecuteListener === true) {
     if (data.eventName) {
-      if (methodName === 'subscribe') runListeners(channelListeners.get(String(data.eventName))?.values() ?? [], data.response);
+      if (methodName === 'subscribe')
+        runListeners(channelListeners.get(String(data.eventName))?.values() ?? [], data.response);
     } else {
       runListeners(listeners.get(methodName) ?? [], data.response);
     }

@@ -9,7 +9,12 @@ import type { ProviderEvent } from '../../adapter/src/telephony/provider';
 
 interface CustomerState {
   registration: string;
-  call: { id: string; direction: 'inbound' | 'outbound'; state: 'ringing' | 'connected' | 'ended'; cause?: string } | null;
+  call: {
+    id: string;
+    direction: 'inbound' | 'outbound';
+    state: 'ringing' | 'connected' | 'ended';
+    cause?: string;
+  } | null;
   autoAnswer: boolean;
   events: ProviderEvent[];
 }
@@ -30,18 +35,36 @@ const domain = params.get('domain') ?? '127.0.0.1';
 const user = params.get('user') ?? 'customer';
 const agent = params.get('agent') ?? 'agent';
 
-const state: CustomerState = { registration: 'unregistered', call: null, autoAnswer: params.get('autoAnswer') === '1', events: [] };
-const provider: SipProvider = createSipProvider({ webSocketUrl: ws, sipUri: `sip:${user}@${domain}`, displayName: 'Customer', iceServers: [], registerExpires: 600 });
+const state: CustomerState = {
+  registration: 'unregistered',
+  call: null,
+  autoAnswer: params.get('autoAnswer') === '1',
+  events: []
+};
+const provider: SipProvider = createSipProvider({
+  webSocketUrl: ws,
+  sipUri: `sip:${user}@${domain}`,
+  displayName: 'Customer',
+  iceServers: [],
+  registerExpires: 600
+});
 
 const el = (id: string) => document.getElementById(id) as HTMLElement;
 
 function render(): void {
   el('registration').textContent = state.registration;
   const call = state.call;
-  el('call').textContent = call ? `${call.direction} call: ${call.state}${call.cause ? ` (${endCauseMessage(call.cause as never)})` : ''}` : 'No call';
-  (el('answer') as HTMLButtonElement).disabled = !(call && call.direction === 'inbound' && call.state === 'ringing');
+  el('call').textContent = call
+    ? `${call.direction} call: ${call.state}${call.cause ? ` (${endCauseMessage(call.cause as never)})` : ''}`
+    : 'No call';
+  (el('answer') as HTMLButtonElement).disabled = !(
+    call &&
+    call.direction === 'inbound' &&
+    call.state === 'ringing'
+  );
   (el('hangup') as HTMLButtonElement).disabled = !(call && call.state !== 'ended');
-  (el('dial') as HTMLButtonElement).disabled = state.registration !== 'registered' || Boolean(call && call.state !== 'ended');
+  (el('dial') as HTMLButtonElement).disabled =
+    state.registration !== 'registered' || Boolean(call && call.state !== 'ended');
 }
 
 provider.onEvent((event) => {
@@ -84,10 +107,12 @@ const api: CustomerApi = {
     let sent = 0;
     let received = 0;
     if (pc) {
-      (await pc.getStats()).forEach((r: { type: string; kind?: string; bytesSent?: number; bytesReceived?: number }) => {
-        if (r.type === 'outbound-rtp' && r.kind === 'audio') sent += r.bytesSent ?? 0;
-        if (r.type === 'inbound-rtp' && r.kind === 'audio') received += r.bytesReceived ?? 0;
-      });
+      (await pc.getStats()).forEach(
+        (r: { type: string; kind?: string; bytesSent?: number; bytesReceived?: number }) => {
+          if (r.type === 'outbound-rtp' && r.kind === 'audio') sent += r.bytesSent ?? 0;
+          if (r.type === 'inbound-rtp' && r.kind === 'audio') received += r.bytesReceived ?? 0;
+        }
+      );
     }
     return { sent, received };
   }

@@ -83,12 +83,19 @@ export class Bridge {
     if (event.origin !== this.adapterOrigin || source === null || event.source !== source) return;
     const data = event.data;
     if (!isMethodCallMessage(data)) {
-      this.store.update((s) => s.protocolErrors.push({ at: Date.now(), reason: 'Malformed Open CTI message', data: toJson(data) }));
+      this.store.update((s) =>
+        s.protocolErrors.push({ at: Date.now(), reason: 'Malformed Open CTI message', data: toJson(data) })
+      );
       return;
     }
     this.apiVersion = data.apiVersion;
     this.store.update((s) =>
-      s.calls.push({ at: Date.now(), methodName: data.methodName, callId: data.callId, args: toJson(data.args) as Record<string, Json> })
+      s.calls.push({
+        at: Date.now(),
+        methodName: data.methodName,
+        callId: data.callId,
+        args: toJson(data.args) as Record<string, Json>
+      })
     );
     const receivedAt = Date.now();
     const failed = (err: unknown): OpenCtiResponse => {
@@ -116,7 +123,12 @@ export class Bridge {
   }
 
   /** The reply delay counts from the request, so an answer from the server's org keeps the usual timing. */
-  private reply(data: MethodCallMessage, source: Window, response: OpenCtiResponse, receivedAt: number): void {
+  private reply(
+    data: MethodCallMessage,
+    source: Window,
+    response: OpenCtiResponse,
+    receivedAt: number
+  ): void {
     if (!data.isCallbackRegistered) return;
     const reply: CallbackReplyMessage = {
       methodName: data.methodName,

@@ -36,14 +36,93 @@ export const CLICK_TO_DIAL_PARAMS: Record<string, string> = { MobilePhone: 'numb
 
 export function seedRecords(): SRecord[] {
   return [
-    { Id: SEED_IDS.acme, objectType: 'Account', fields: { Name: 'Acme Corporation', Phone: '(415) 555-0100', Industry: 'Manufacturing', BillingCity: 'San Francisco' } },
-    { Id: SEED_IDS.globex, objectType: 'Account', fields: { Name: 'Globex Inc', Phone: '+1 212 555 0199', Industry: 'Energy', BillingCity: 'New York' } },
-    { Id: SEED_IDS.ada, objectType: 'Contact', fields: { FirstName: 'Ada', LastName: 'Lovelace', Title: 'Head of Analytics', AccountId: SEED_IDS.acme, Phone: '(415) 555-0132', MobilePhone: '+1 415 555 0177', Email: 'ada@acme.example' } },
-    { Id: SEED_IDS.grace, objectType: 'Contact', fields: { FirstName: 'Grace', LastName: 'Hopper', Title: 'CTO', AccountId: SEED_IDS.globex, Phone: '212-555-0143', Email: 'grace@globex.example' } },
-    { Id: SEED_IDS.alan, objectType: 'Contact', fields: { FirstName: 'Alan', LastName: 'Turing', Title: 'Researcher', AccountId: SEED_IDS.acme, Phone: '+44 20 7946 0958', Email: 'alan@acme.example' } },
-    { Id: SEED_IDS.margaret, objectType: 'Contact', fields: { FirstName: 'Margaret', LastName: 'Hamilton', Title: 'Reception', AccountId: SEED_IDS.acme, Phone: '415.555.0100', Email: 'margaret@acme.example' } },
-    { Id: SEED_IDS.katherine, objectType: 'Lead', fields: { FirstName: 'Katherine', LastName: 'Johnson', Company: 'Langley Research', Status: 'Open - Not Contacted', Phone: '4155550100' } },
-    { Id: SEED_IDS.dorothy, objectType: 'Lead', fields: { FirstName: 'Dorothy', LastName: 'Vaughan', Company: 'West Computing', Status: 'Working - Contacted', Phone: '(757) 555-0123', MobilePhone: '757 555 0188' } }
+    {
+      Id: SEED_IDS.acme,
+      objectType: 'Account',
+      fields: {
+        Name: 'Acme Corporation',
+        Phone: '(415) 555-0100',
+        Industry: 'Manufacturing',
+        BillingCity: 'San Francisco'
+      }
+    },
+    {
+      Id: SEED_IDS.globex,
+      objectType: 'Account',
+      fields: { Name: 'Globex Inc', Phone: '+1 212 555 0199', Industry: 'Energy', BillingCity: 'New York' }
+    },
+    {
+      Id: SEED_IDS.ada,
+      objectType: 'Contact',
+      fields: {
+        FirstName: 'Ada',
+        LastName: 'Lovelace',
+        Title: 'Head of Analytics',
+        AccountId: SEED_IDS.acme,
+        Phone: '(415) 555-0132',
+        MobilePhone: '+1 415 555 0177',
+        Email: 'ada@acme.example'
+      }
+    },
+    {
+      Id: SEED_IDS.grace,
+      objectType: 'Contact',
+      fields: {
+        FirstName: 'Grace',
+        LastName: 'Hopper',
+        Title: 'CTO',
+        AccountId: SEED_IDS.globex,
+        Phone: '212-555-0143',
+        Email: 'grace@globex.example'
+      }
+    },
+    {
+      Id: SEED_IDS.alan,
+      objectType: 'Contact',
+      fields: {
+        FirstName: 'Alan',
+        LastName: 'Turing',
+        Title: 'Researcher',
+        AccountId: SEED_IDS.acme,
+        Phone: '+44 20 7946 0958',
+        Email: 'alan@acme.example'
+      }
+    },
+    {
+      Id: SEED_IDS.margaret,
+      objectType: 'Contact',
+      fields: {
+        FirstName: 'Margaret',
+        LastName: 'Hamilton',
+        Title: 'Reception',
+        AccountId: SEED_IDS.acme,
+        Phone: '415.555.0100',
+        Email: 'margaret@acme.example'
+      }
+    },
+    {
+      Id: SEED_IDS.katherine,
+      objectType: 'Lead',
+      fields: {
+        FirstName: 'Katherine',
+        LastName: 'Johnson',
+        Company: 'Langley Research',
+        Status: 'Open - Not Contacted',
+        Phone: '4155550100'
+      }
+    },
+    {
+      Id: SEED_IDS.dorothy,
+      objectType: 'Lead',
+      fields: {
+        FirstName: 'Dorothy',
+        LastName: 'Vaughan',
+        Company: 'West Computing',
+        Status: 'Working - Contacted',
+        Phone: '(757) 555-0123',
+        MobilePhone: '757 555 0188'
+      }
+    }
   ];
 }
 

@@ -70,7 +70,10 @@ function screenPop(args: JsonObject, ctx: HostContext, source = 'screenPop'): Op
       return ok();
     }
     case SCREENPOP_TYPE.LIST: {
-      const bad = firstError(expectString('params.listViewId', params.listViewId), expectString('params.scope', params.scope));
+      const bad = firstError(
+        expectString('params.listViewId', params.listViewId),
+        expectString('params.scope', params.scope)
+      );
       if (bad) return bad;
       nav.go({ kind: 'list', scope: String(params.scope), listViewId: String(params.listViewId) }, source);
       return ok();
@@ -84,14 +87,19 @@ function screenPop(args: JsonObject, ctx: HostContext, source = 'screenPop'): Op
     case SCREENPOP_TYPE.NEW_RECORD_MODAL: {
       const bad = firstError(expectString('params.entityName', params.entityName));
       if (bad) return bad;
-      const defaults = isRecord(params.defaultFieldValues) ? (params.defaultFieldValues as Record<string, Json>) : {};
+      const defaults = isRecord(params.defaultFieldValues)
+        ? (params.defaultFieldValues as Record<string, Json>)
+        : {};
       nav.openNewRecord(String(params.entityName), defaults, source);
       return ok();
     }
     default: {
       const bad = firstError(expectString('params.flowDevName', params.flowDevName));
       if (bad) return bad;
-      nav.go({ kind: 'flow', flowDevName: String(params.flowDevName), flowArgs: params.flowArgs ?? null }, source);
+      nav.go(
+        { kind: 'flow', flowDevName: String(params.flowDevName), flowArgs: params.flowArgs ?? null },
+        source
+      );
       return ok();
     }
   }
@@ -105,14 +113,16 @@ function searchAndScreenPop(args: JsonObject, ctx: HostContext): OpenCtiResponse
   if (searchParams !== undefined && typeof searchParams !== 'string') {
     return fail(invalidParam('searchParams', 'A string', searchParams));
   }
-  if (deferred !== undefined && typeof deferred !== 'boolean') return fail(invalidParam('deferred', 'A boolean value', deferred));
+  if (deferred !== undefined && typeof deferred !== 'boolean')
+    return fail(invalidParam('deferred', 'A boolean value', deferred));
   const query = searchParams ?? '';
   let result: JsonObject;
   if (ctx.searchOverride) {
     result = { ...(ctx.searchOverride[query] ?? ctx.searchOverride['*'] ?? {}) };
   } else {
     result = {};
-    for (const record of searchRecords(ctx.store.state.records, query)) result[record.Id] = searchMatch(record);
+    for (const record of searchRecords(ctx.store.state.records, query))
+      result[record.Id] = searchMatch(record);
   }
   const ids = Object.keys(result).filter((k) => k !== 'SCREEN_POP_DATA');
   // The layout pops to the record on a single match and to search otherwise (see getSoftphoneLayout).
@@ -124,9 +134,16 @@ function searchAndScreenPop(args: JsonObject, ctx: HostContext): OpenCtiResponse
   if (deferred === true) {
     result.SCREEN_POP_DATA = popData;
   } else if (only !== undefined) {
-    ctx.navigator.go({ kind: 'record', recordId: only }, 'searchAndScreenPop', { searchParams: query, callType });
+    ctx.navigator.go({ kind: 'record', recordId: only }, 'searchAndScreenPop', {
+      searchParams: query,
+      callType
+    });
   } else {
-    ctx.navigator.go({ kind: 'search', searchString: query }, 'searchAndScreenPop', { searchParams: query, callType, matches: ids.length });
+    ctx.navigator.go({ kind: 'search', searchString: query }, 'searchAndScreenPop', {
+      searchParams: query,
+      callType,
+      matches: ids.length
+    });
   }
   return ok(result);
 }
@@ -158,7 +175,11 @@ function softphoneLayout(): JsonObject {
     SingleMatch: { screenPopType: 'PopToEntity' },
     MultipleMatches: { screenPopType: 'PopToSearch' }
   };
-  const layout = (related: string[]): JsonObject => ({ callRelatedFields: related, objects, screenPopSettings });
+  const layout = (related: string[]): JsonObject => ({
+    callRelatedFields: related,
+    objects,
+    screenPopSettings
+  });
   return { Inbound: layout(['ANI', 'DNIS']), Outbound: layout(['DNIS']), Internal: layout(['ANI']) };
 }
 
@@ -195,20 +216,30 @@ const handlers: Record<string, Handler> = {
     const bad = firstError(
       expectString('apexClass', args.apexClass),
       expectString('methodName', args.methodName),
-      typeof args.methodParams === 'string' ? null : invalidParam('methodParams', 'A string', args.methodParams)
+      typeof args.methodParams === 'string'
+        ? null
+        : invalidParam('methodParams', 'A string', args.methodParams)
     );
     if (bad) return bad;
     const apexClass = String(args.apexClass);
-    const configured = ctx.apexResponses.get(`${apexClass}.${String(args.methodName)}`) ?? ctx.apexResponses.get(apexClass);
+    const configured =
+      ctx.apexResponses.get(`${apexClass}.${String(args.methodName)}`) ?? ctx.apexResponses.get(apexClass);
     // Switchboard's own Apex, answered by the server's org unless a test configured another answer.
-    if (apexClass === 'SwitchboardSoftphoneService' && args.methodName === 'findCallLog' && configured === undefined) {
+    if (
+      apexClass === 'SwitchboardSoftphoneService' &&
+      args.methodName === 'findCallLog' &&
+      configured === undefined
+    ) {
       const callObject = new URLSearchParams(String(args.methodParams)).get('callObject') ?? '';
       // The Apex answers blank or over-long input before it queries; so does the stand-in.
       if (!isLookupInput(callObject)) return ok({ runApex: findCallLogAnswer(callObject, '') });
-      return ctx.org.findCallLog(callObject).then((taskId) => ok({ runApex: findCallLogAnswer(callObject, taskId) }));
+      return ctx.org
+        .findCallLog(callObject)
+        .then((taskId) => ok({ runApex: findCallLogAnswer(callObject, taskId) }));
     }
     // The error page ties this description to a server error (opencti-api.md §3.1); the code is read as SERVER_ERROR.
-    if (configured === undefined) return fail({ code: 'SERVER_ERROR', description: `Could not load Apex class: ${apexClass}.` });
+    if (configured === undefined)
+      return fail({ code: 'SERVER_ERROR', description: `Could not load Apex class: ${apexClass}.` });
     return ok({ runApex: configured });
   },
   notifyInitializationComplete: (_args, ctx) => {
@@ -285,10 +316,16 @@ const handlers: Record<string, Handler> = {
 };
 
 export function handleCall(call: MethodCallMessage, ctx: HostContext): HostAnswer {
-  const handler = Object.prototype.hasOwnProperty.call(handlers, call.methodName) ? handlers[call.methodName] : undefined;
+  const handler = Object.prototype.hasOwnProperty.call(handlers, call.methodName)
+    ? handlers[call.methodName]
+    : undefined;
   if (!handler) {
     ctx.store.update((s) =>
-      s.protocolErrors.push({ at: Date.now(), reason: `Unknown method ${call.methodName}`, data: { methodName: call.methodName, callId: call.callId } })
+      s.protocolErrors.push({
+        at: Date.now(),
+        reason: `Unknown method ${call.methodName}`,
+        data: { methodName: call.methodName, callId: call.callId }
+      })
     );
     return fail(genericError());
   }

@@ -38,7 +38,10 @@ function readConfig(): HostConfig {
 }
 
 /** `?settings=<json>` overrides call center values for this page load (documented in docs/emulator.md). */
-function settingsWithOverrides(base: Record<string, string>): { settings: Record<string, string>; error: string | null } {
+function settingsWithOverrides(base: Record<string, string>): {
+  settings: Record<string, string>;
+  error: string | null;
+} {
   const raw = new URLSearchParams(window.location.search).get('settings');
   if (raw === null) return { settings: { ...base }, error: null };
   try {
@@ -48,12 +51,17 @@ function settingsWithOverrides(base: Record<string, string>): { settings: Record
     for (const [key, value] of Object.entries(parsed)) merged[key] = String(value);
     return { settings: merged, error: null };
   } catch (err) {
-    return { settings: { ...base }, error: `Ignoring ?settings=: ${err instanceof Error ? err.message : String(err)}` };
+    return {
+      settings: { ...base },
+      error: `Ignoring ?settings=: ${err instanceof Error ? err.message : String(err)}`
+    };
   }
 }
 
 function randomHex(bytes: number): string {
-  return [...crypto.getRandomValues(new Uint8Array(bytes))].map((b) => b.toString(16).padStart(2, '0')).join('');
+  return [...crypto.getRandomValues(new Uint8Array(bytes))]
+    .map((b) => b.toString(16).padStart(2, '0'))
+    .join('');
 }
 
 /** The query string Lightning appends to the adapter URL (same keys, same order). */
@@ -74,29 +82,56 @@ function sizeSetting(settings: Record<string, string>, key: string, fallback: nu
 function boot(): void {
   const config = readConfig();
   const { settings, error: overrideError } = settingsWithOverrides(config.settings);
-  const store = new Store(initialState(sizeSetting(settings, 'reqSoftphoneHeight', 480), sizeSetting(settings, 'reqSoftphoneWidth', 340)));
+  const store = new Store(
+    initialState(
+      sizeSetting(settings, 'reqSoftphoneHeight', 480),
+      sizeSetting(settings, 'reqSoftphoneWidth', 340)
+    )
+  );
 
   let iframe: HTMLIFrameElement | null = null;
   const bridgeRef: { current: Bridge | null } = { current: null };
-  const emit = (methodName: string, payload: Json, eventName?: string): void => bridgeRef.current?.emit(methodName, payload, eventName);
+  const emit = (methodName: string, payload: Json, eventName?: string): void =>
+    bridgeRef.current?.emit(methodName, payload, eventName);
 
   const navigator = new Navigator(store, config.hostOrigin, (payload) => emit('onNavigationChange', payload));
   const bus = new MessageBus(store, (channel, message) => emit('subscribe', message, channel));
   const org = new OrgClient(store, config.org);
   org.connect();
-  const ctx: HostContext = { store, navigator, bus, org, settings, apexResponses: new Map(), searchOverride: null };
-  const bridge = new Bridge(config.adapterOrigin, () => iframe?.contentWindow ?? null, store, (call) => handleCall(call, ctx));
+  const ctx: HostContext = {
+    store,
+    navigator,
+    bus,
+    org,
+    settings,
+    apexResponses: new Map(),
+    searchOverride: null
+  };
+  const bridge = new Bridge(
+    config.adapterOrigin,
+    () => iframe?.contentWindow ?? null,
+    store,
+    (call) => handleCall(call, ctx)
+  );
   bridgeRef.current = bridge;
 
   function dial(record: SRecord, field: string): boolean {
     const value = record.fields[field];
     if (!store.state.clickToDialEnabled || typeof value !== 'string' || value === '') return false;
     // The same payload rule as the component's lightning-click-to-dial (emulator/lwc/host-platform.ts).
-    emit('onClickToDial', clickToDialPayload(store, { number: value, recordId: record.Id, params: CLICK_TO_DIAL_PARAMS[field] }));
+    emit(
+      'onClickToDial',
+      clickToDialPayload(store, { number: value, recordId: record.Id, params: CLICK_TO_DIAL_PARAMS[field] })
+    );
     return true;
   }
   const openRecord = (id: string): void => navigator.go({ kind: 'record', recordId: id }, 'user');
-  const recordComponent = recordComponentFactory({ store, bus, clickToDial: (payload) => emit('onClickToDial', payload), openRecord });
+  const recordComponent = recordComponentFactory({
+    store,
+    bus,
+    clickToDial: (payload) => emit('onClickToDial', payload),
+    openRecord
+  });
   const pageActions = {
     openRecord,
     dial: (record: SRecord, field: string) => void dial(record, field)
@@ -113,24 +148,44 @@ function boot(): void {
   const protocolRegion = h('div', {});
   const channelLogRegion = h('div', { dataId: 'channel-log' });
   const modalRoot = h('div', {});
-  const channelInput = h('input', { class: 'slds-input', dataId: 'channel-name', attrs: { type: 'text', 'aria-label': 'Channel' } });
+  const channelInput = h('input', {
+    class: 'slds-input',
+    dataId: 'channel-name',
+    attrs: { type: 'text', 'aria-label': 'Channel' }
+  });
   channelInput.value = DEFAULT_CHANNEL;
-  const messageInput = h('textarea', { class: 'slds-textarea emu-json-input', dataId: 'channel-message', attrs: { rows: '2', 'aria-label': 'Message JSON' } });
+  const messageInput = h('textarea', {
+    class: 'slds-textarea emu-json-input',
+    dataId: 'channel-message',
+    attrs: { rows: '2', 'aria-label': 'Message JSON' }
+  });
   messageInput.value = '{"type":"ping"}';
-  const publishButton = h('button', {
-    class: 'slds-button slds-button_neutral slds-m-top_x-small',
-    dataId: 'channel-publish',
-    onClick: () => {
-      try {
-        bus.publishFromHost(channelInput.value, JSON.parse(messageInput.value) as Json);
-        messageInput.setCustomValidity('');
-      } catch {
-        messageInput.setCustomValidity('Not valid JSON');
-        messageInput.reportValidity();
+  const publishButton = h(
+    'button',
+    {
+      class: 'slds-button slds-button_neutral slds-m-top_x-small',
+      dataId: 'channel-publish',
+      onClick: () => {
+        try {
+          bus.publishFromHost(channelInput.value, JSON.parse(messageInput.value) as Json);
+          messageInput.setCustomValidity('');
+        } catch {
+          messageInput.setCustomValidity('Not valid JSON');
+          messageInput.reportValidity();
+        }
       }
-    }
-  }, 'Publish to softphone');
-  const channelCard = card('Message channel', 'socialshare', 'channel-panel', channelInput, h('div', { class: 'slds-m-top_x-small' }, messageInput), publishButton, channelLogRegion);
+    },
+    'Publish to softphone'
+  );
+  const channelCard = card(
+    'Message channel',
+    'socialshare',
+    'channel-panel',
+    channelInput,
+    h('div', { class: 'slds-m-top_x-small' }, messageInput),
+    publishButton,
+    channelLogRegion
+  );
 
   const utility = createUtility(store, adapterSrc(config), togglePanel);
   iframe = utility.iframe;
@@ -139,8 +194,16 @@ function boot(): void {
   fill(
     root,
     globalHeader(status),
-    ...warnings.map((w) => h('div', { class: 'slds-notify slds-notify_alert slds-alert_warning', attrs: { role: 'alert' } }, w)),
-    h('div', { class: 'emu-body' }, h('aside', { class: 'emu-left' }, navRegion), h('main', { class: 'emu-center' }, pageRegion, tasksRegion), h('aside', { class: 'emu-right' }, channelCard, navLogRegion, protocolRegion)),
+    ...warnings.map((w) =>
+      h('div', { class: 'slds-notify slds-notify_alert slds-alert_warning', attrs: { role: 'alert' } }, w)
+    ),
+    h(
+      'div',
+      { class: 'emu-body' },
+      h('aside', { class: 'emu-left' }, navRegion),
+      h('main', { class: 'emu-center' }, pageRegion, tasksRegion),
+      h('aside', { class: 'emu-right' }, channelCard, navLogRegion, protocolRegion)
+    ),
     utility.panel,
     utility.bar,
     modalRoot
@@ -167,7 +230,14 @@ function boot(): void {
               save: (entityName: string, fields: Record<string, FieldValue>) => {
                 org.createRecord(entityName, fields).then(
                   (record) => navigator.go({ kind: 'record', recordId: record.Id }, 'user'),
-                  (err: unknown) => store.update((s) => s.protocolErrors.push({ at: Date.now(), reason: `Could not create the ${entityName}: ${err instanceof Error ? err.message : String(err)}`, data: null }))
+                  (err: unknown) =>
+                    store.update((s) =>
+                      s.protocolErrors.push({
+                        at: Date.now(),
+                        reason: `Could not create the ${entityName}: ${err instanceof Error ? err.message : String(err)}`,
+                        data: null
+                      })
+                    )
                 );
               },
               cancel: () => store.update((s) => (s.modal = null))
@@ -193,7 +263,9 @@ function boot(): void {
   const api: EmulatorApi = {
     get state(): EmulatorSnapshot {
       const s = store.state;
-      return JSON.parse(JSON.stringify({ ...s, tasks: s.records.filter((r) => r.objectType === 'Task'), settings })) as EmulatorSnapshot;
+      return JSON.parse(
+        JSON.stringify({ ...s, tasks: s.records.filter((r) => r.objectType === 'Task'), settings })
+      ) as EmulatorSnapshot;
     },
     org: () => org.fetch(),
     failNextSaveLogs: (count, description) => org.failNextSaveLogs(count, description),
@@ -220,7 +292,16 @@ function boot(): void {
     reset: () => {
       const fresh = initialState(store.state.panel.height, store.state.panel.width);
       store.update((s) => {
-        Object.assign(s, { ...fresh, records: s.records, clickToDialEnabled: s.clickToDialEnabled, initialized: s.initialized, panel: s.panel, item: s.item, listenersRegistered: s.listenersRegistered, adapterChannels: s.adapterChannels });
+        Object.assign(s, {
+          ...fresh,
+          records: s.records,
+          clickToDialEnabled: s.clickToDialEnabled,
+          initialized: s.initialized,
+          panel: s.panel,
+          item: s.item,
+          listenersRegistered: s.listenersRegistered,
+          adapterChannels: s.adapterChannels
+        });
       });
       bridge.resetDelays();
       ctx.apexResponses = new Map();
@@ -228,9 +309,19 @@ function boot(): void {
       return org.reset();
     },
     reloadSoftphone: () => {
-      const fresh = initialState(sizeSetting(settings, 'reqSoftphoneHeight', 480), sizeSetting(settings, 'reqSoftphoneWidth', 340));
+      const fresh = initialState(
+        sizeSetting(settings, 'reqSoftphoneHeight', 480),
+        sizeSetting(settings, 'reqSoftphoneWidth', 340)
+      );
       store.update((s) => {
-        Object.assign(s, { clickToDialEnabled: false, initialized: false, panel: { ...fresh.panel, visible: s.panel.visible }, item: fresh.item, listenersRegistered: {}, adapterChannels: [] });
+        Object.assign(s, {
+          clickToDialEnabled: false,
+          initialized: false,
+          panel: { ...fresh.panel, visible: s.panel.visible },
+          item: fresh.item,
+          listenersRegistered: {},
+          adapterChannels: []
+        });
       });
       utility.iframe.src = adapterSrc(config);
     }

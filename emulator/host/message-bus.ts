@@ -45,7 +45,9 @@ export class MessageBus {
 
   private dispatch(direction: 'adapter→host' | 'host→adapter', channel: string, message: Json): void {
     const toAdapter = this.store.state.adapterChannels.includes(channel);
-    this.store.update((s) => s.channelLog.push({ at: Date.now(), direction, channel, message, deliveredToAdapter: toAdapter }));
+    this.store.update((s) =>
+      s.channelLog.push({ at: Date.now(), direction, channel, message, deliveredToAdapter: toAdapter })
+    );
     if (toAdapter) this.deliverToAdapter(channel, message);
     for (const fn of [...(this.hostSubscribers.get(channel) ?? [])]) {
       try {

@@ -63,7 +63,13 @@ export class Navigator {
     const url = `${this.hostOrigin}/lightning/o/${entityName}/new`;
     this.store.update((s) => {
       s.modal = { entityName, defaultFieldValues };
-      s.navigation.push({ at: Date.now(), kind: 'newRecord', url, source, detail: { entityName, defaultFieldValues } });
+      s.navigation.push({
+        at: Date.now(),
+        kind: 'newRecord',
+        url,
+        source,
+        detail: { entityName, defaultFieldValues }
+      });
     });
     this.notify({ url });
   }

@@ -30,7 +30,9 @@ export const SAVELOG_DESCRIPTION =
   'An error occurred while calling the saveLog() API method. Review the Details field in the error section.';
 
 export function genericError(description = GENERIC_DESCRIPTION, details?: Json): OpenCtiError {
-  return details === undefined ? { code: 'GENERIC_ERROR', description } : { code: 'GENERIC_ERROR', description, details };
+  return details === undefined
+    ? { code: 'GENERIC_ERROR', description }
+    : { code: 'GENERIC_ERROR', description, details };
 }
 
 /** Checks used by several handlers; each returns an error or null. */
@@ -45,7 +47,8 @@ export function expectBoolean(param: string, value: unknown): OpenCtiError | nul
 }
 
 export function expectRange(param: string, value: unknown, min: number, max: number): OpenCtiError | null {
-  if (typeof value !== 'number' || !Number.isFinite(value)) return invalidParam(param, 'A numeric value', value);
+  if (typeof value !== 'number' || !Number.isFinite(value))
+    return invalidParam(param, 'A numeric value', value);
   if (value < min || value > max) return invalidParam(param, `A value between ${min} and ${max}`, value);
   return null;
 }

@@ -32,7 +32,10 @@ const USER_ID = /^005[a-zA-Z0-9]{12}(?:[a-zA-Z0-9]{3})?$/;
 export function userIdFromQuery(query: string): string {
   const user = new URLSearchParams(query).get('user');
   if (user === null || user === '') return EMULATOR_USER_ID;
-  if (!USER_ID.test(user)) throw new PageRenderError(`?user= must be a User id (005…, 15 or 18 characters): ${JSON.stringify(user.slice(0, 40))}`);
+  if (!USER_ID.test(user))
+    throw new PageRenderError(
+      `?user= must be a User id (005…, 15 or 18 characters): ${JSON.stringify(user.slice(0, 40))}`
+    );
   return user;
 }
 
@@ -59,7 +62,9 @@ export function renderAdapterPage(options: RenderOptions): string {
   const open = /<apex:page\b[^>]*>/.exec(source);
   if (!open) throw new PageRenderError('The page has no <apex:page> element.');
   if (SERVER_SIDE_ATTRIBUTES.test(open[0])) {
-    throw new PageRenderError(`<apex:page> uses a controller/action, which the emulator cannot run: ${open[0]}`);
+    throw new PageRenderError(
+      `<apex:page> uses a controller/action, which the emulator cannot run: ${open[0]}`
+    );
   }
   let html = source.replace(open[0], '').replace(/<\/apex:page\s*>/, '');
 
@@ -83,8 +88,11 @@ export function renderAdapterPage(options: RenderOptions): string {
 
   // Global merge fields the page hands to the bundle (which org and user its stored items belong to).
   const userId = options.userId ?? EMULATOR_USER_ID;
-  if (!USER_ID.test(userId)) throw new PageRenderError(`Not a User id: ${JSON.stringify(userId.slice(0, 40))}`);
-  html = html.replace(/\{!\s*\$Organization\.Id\s*\}/g, EMULATOR_ORG_ID).replace(/\{!\s*\$User\.Id\s*\}/g, userId);
+  if (!USER_ID.test(userId))
+    throw new PageRenderError(`Not a User id: ${JSON.stringify(userId.slice(0, 40))}`);
+  html = html
+    .replace(/\{!\s*\$Organization\.Id\s*\}/g, EMULATOR_ORG_ID)
+    .replace(/\{!\s*\$User\.Id\s*\}/g, userId);
 
   const leftovers = [...html.matchAll(/\{![^}]*\}|<apex:[\w-]+[^>]*>/g)].map((m) => m[0]);
   if (leftovers.length > 0) {

@@ -24,7 +24,11 @@ function lwcRuntimePlugin(runtime: Promise<string>): Plugin {
   return {
     name: 'switchboard-lwc-runtime',
     setup(pluginBuild) {
-      pluginBuild.onLoad({ filter: LWC_RUNTIME }, async () => ({ contents: await runtime, loader: 'js', resolveDir: emulatorDir }));
+      pluginBuild.onLoad({ filter: LWC_RUNTIME }, async () => ({
+        contents: await runtime,
+        loader: 'js',
+        resolveDir: emulatorDir
+      }));
     }
   };
 }
@@ -32,7 +36,10 @@ function lwcRuntimePlugin(runtime: Promise<string>): Plugin {
 /** The LWC engine reads NODE_ENV: "production" compiles its dev-mode checks out, as Lightning runs it. */
 const LWC_OPTIONS = { define: { 'process.env.NODE_ENV': '"production"' }, minifySyntax: true };
 
-async function bundle(entry: string, extra: { plugins?: Plugin[]; define?: Record<string, string>; minifySyntax?: boolean } = {}): Promise<string> {
+async function bundle(
+  entry: string,
+  extra: { plugins?: Plugin[]; define?: Record<string, string>; minifySyntax?: boolean } = {}
+): Promise<string> {
   const result = await build({
     entryPoints: [`${emulatorDir}${entry}`],
     bundle: true,
@@ -53,6 +60,10 @@ export async function buildBundles(): Promise<Bundles> {
   const runtime = loadLwcRuntime().then((r) => r.code);
   // Awaited through the host build's onLoad; this keeps a failure from also surfacing as unhandled.
   runtime.catch(() => undefined);
-  const [client, host, customer] = await Promise.all([bundle('client/opencti-client.ts'), bundle('host/main.ts', { plugins: [lwcRuntimePlugin(runtime)], ...LWC_OPTIONS }), bundle('customer/main.ts')]);
+  const [client, host, customer] = await Promise.all([
+    bundle('client/opencti-client.ts'),
+    bundle('host/main.ts', { plugins: [lwcRuntimePlugin(runtime)], ...LWC_OPTIONS }),
+    bundle('customer/main.ts')
+  ]);
   return { client, host, customer };
 }

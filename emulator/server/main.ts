@@ -13,9 +13,15 @@ if (!Number.isInteger(port) || port < 0 || port > 65535) {
 
 const emulator = await startEmulator({ port, quiet: true });
 console.log(`Switchboard Lightning emulator: ${emulator.hostUrl}`);
-console.log('Open it in Chrome and click "Phone" in the utility bar (bottom left) to open the softphone; Ctrl+C to stop.');
+console.log(
+  'Open it in Chrome and click "Phone" in the utility bar (bottom left) to open the softphone; Ctrl+C to stop.'
+);
 // Say up front what will not work, instead of leaving a blank panel to puzzle over.
-for (const file of ['force-app/main/default/pages/Softphone_Adapter.page', 'force-app/main/default/staticresources/Softphone_Adapter', CALL_CENTER_SOURCE]) {
+for (const file of [
+  'force-app/main/default/pages/Softphone_Adapter.page',
+  'force-app/main/default/staticresources/Softphone_Adapter',
+  CALL_CENTER_SOURCE
+]) {
   if (!existsSync(`${root}${file}`)) console.warn(`warning: ${file} does not exist yet`);
 }
 

@@ -87,7 +87,10 @@ function loadSettings(path: string): { settings: CallCenterSettings; error: stri
   try {
     return { settings: readCallCenterSettings(path), error: null };
   } catch (err) {
-    return { settings: {}, error: `Could not read ${path}: ${err instanceof Error ? err.message : String(err)}` };
+    return {
+      settings: {},
+      error: `Could not read ${path}: ${err instanceof Error ? err.message : String(err)}`
+    };
   }
 }
 
@@ -125,7 +128,8 @@ export async function startEmulator(opts: EmulatorOptions = {}): Promise<Running
   function serveHost(path: string, res: ServerResponse, query = ''): void {
     if (path === '/') return send(res, 200, 'text/html; charset=utf-8', renderHostPage(hostConfig(query)));
     if (path === '/emulator/host.js') return send(res, 200, contentTypeOf('x.js'), bundles.host);
-    if (path === '/emulator/host.css') return send(res, 200, contentTypeOf('x.css'), readFileSync(paths.hostCss));
+    if (path === '/emulator/host.css')
+      return send(res, 200, contentTypeOf('x.css'), readFileSync(paths.hostCss));
     if (path === '/customer') return send(res, 200, 'text/html; charset=utf-8', renderCustomerPage());
     if (path === '/emulator/customer.js') return send(res, 200, contentTypeOf('x.js'), bundles.customer);
     if (path === '/emulator/callcenter-settings.json') {
@@ -139,7 +143,11 @@ export async function startEmulator(opts: EmulatorOptions = {}): Promise<Running
     if (path === `/apex/${pageName}`) {
       try {
         // The emulator's stand-in for the Salesforce session: which user the page is rendered for (?user=005…).
-        const html = renderAdapterPage({ pagePath: paths.pagePath, staticResourceDir: paths.staticResourceDir, userId: userIdFromQuery(query) });
+        const html = renderAdapterPage({
+          pagePath: paths.pagePath,
+          staticResourceDir: paths.staticResourceDir,
+          userId: userIdFromQuery(query)
+        });
         return send(res, 200, 'text/html; charset=utf-8', html);
       } catch (err) {
         if (!(err instanceof PageRenderError)) throw err;
@@ -147,7 +155,8 @@ export async function startEmulator(opts: EmulatorOptions = {}): Promise<Running
       }
     }
     if (path === OPENCTI_PATH) return send(res, 200, contentTypeOf('x.js'), bundles.client);
-    if (path === MINIMAL_ADAPTER_PATH) return send(res, 200, 'text/html; charset=utf-8', renderMinimalAdapterPage(OPENCTI_PATH));
+    if (path === MINIMAL_ADAPTER_PATH)
+      return send(res, 200, 'text/html; charset=utf-8', renderMinimalAdapterPage(OPENCTI_PATH));
     const resource = /^\/resource\/\d+\/([^/]+)\/(.+)$/.exec(path);
     if (resource) {
       if (resource[1] !== RESOURCE_NAME || resource[2] === undefined) return notFound(res);
@@ -193,7 +202,8 @@ export async function startEmulator(opts: EmulatorOptions = {}): Promise<Running
     server.listen(opts.port ?? 8640, '127.0.0.1', () => resolveListen());
   });
   port = (server.address() as AddressInfo).port;
-  if (!opts.quiet) console.log(`Switchboard emulator listening on ${hostOrigin()}/ (adapter origin ${adapterOrigin()})`);
+  if (!opts.quiet)
+    console.log(`Switchboard emulator listening on ${hostOrigin()}/ (adapter origin ${adapterOrigin()})`);
 
   return {
     hostUrl: `${hostOrigin()}/`,

@@ -86,7 +86,12 @@ export const CALL_TYPE = {
 export type CallType = (typeof CALL_TYPE)[keyof typeof CALL_TYPE];
 
 /** Methods whose message carries `isListenerRegistered: true`. */
-export const LISTENER_METHODS: readonly string[] = ['onClickToDial', 'onNavigationChange', 'onWorkStart', 'subscribe'];
+export const LISTENER_METHODS: readonly string[] = [
+  'onClickToDial',
+  'onNavigationChange',
+  'onWorkStart',
+  'subscribe'
+];
 
 // The one definition, shared with the adapter.
 export { isRecord };

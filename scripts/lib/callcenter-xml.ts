@@ -76,7 +76,8 @@ export function parseCallCenterMeta(metaXml: string): CallCenterMeta {
     isArray: (name) => name === 'sections' || name === 'items'
   }).parse(metaXml) as Record<string, unknown>;
   const cc = doc.CallCenter;
-  if (typeof cc !== 'object' || cc === null) throw new Error('not a CallCenter metadata file (root <CallCenter> missing)');
+  if (typeof cc !== 'object' || cc === null)
+    throw new Error('not a CallCenter metadata file (root <CallCenter> missing)');
   const root = cc as Record<string, unknown>;
   const sections = ((root.sections ?? []) as Array<Record<string, unknown>>).map((s, si) => ({
     name: required(s, 'name', `sections[${si}]`),
@@ -112,7 +113,9 @@ export function renderCallCenterXml(metaXml: string, internalName: string): stri
   if (!general) throw new Error(`CallCenter has no ${GENERAL_SECTION} section`);
   for (const name of ['reqInternalName', 'reqDisplayName']) {
     if (general.items.some((i) => i.name === name)) {
-      throw new Error(`${name} comes from the file name / displayName; it must not be an item in the metadata file`);
+      throw new Error(
+        `${name} comes from the file name / displayName; it must not be an item in the metadata file`
+      );
     }
   }
   const sections: CallCenterSection[] = [
@@ -182,17 +185,26 @@ export function parseCallCenterImport(xml: string): ImportSection[] {
     items: ((s.item ?? []) as Array<Record<string, unknown> | string>).map((it) =>
       typeof it === 'string'
         ? { sortOrder: '', name: '', label: '', value: it }
-        : { sortOrder: text(it.sortOrder), name: text(it.name), label: text(it.label), value: text(it['#text']) }
+        : {
+            sortOrder: text(it.sortOrder),
+            name: text(it.name),
+            label: text(it.label),
+            value: text(it['#text'])
+          }
     )
   }));
 }
 
 function checkSortOrders(orders: readonly string[], where: string): string[] {
   if (orders.some((o) => !/^(0|[1-9][0-9]*)$/.test(o))) {
-    return [`${where}: every sortOrder must be a non-negative integer (got ${orders.map((o) => JSON.stringify(o)).join(', ')})`];
+    return [
+      `${where}: every sortOrder must be a non-negative integer (got ${orders.map((o) => JSON.stringify(o)).join(', ')})`
+    ];
   }
   const sorted = orders.map(Number).sort((a, b) => a - b);
-  return sorted.every((n, i) => n === i) ? [] : [`${where}: sortOrders must be contiguous from 0 (got ${sorted.join(', ')})`];
+  return sorted.every((n, i) => n === i)
+    ? []
+    : [`${where}: sortOrders must be contiguous from 0 (got ${sorted.join(', ')})`];
 }
 
 function checkName(name: string, where: string): string[] {
@@ -200,7 +212,9 @@ function checkName(name: string, where: string): string[] {
   if (!NAME_PATTERN.test(name)) problems.push(`${where}: name "${name}" must be 1-40 letters or digits`);
   if (RESERVED_NAMES.has(name)) problems.push(`${where}: name "${name}" is reserved`);
   if (name.startsWith('req') && !KNOWN_REQ_NAMES.has(name)) {
-    problems.push(`${where}: name "${name}" starts with "req", which is reserved for Salesforce-defined items`);
+    problems.push(
+      `${where}: name "${name}" starts with "req", which is reserved for Salesforce-defined items`
+    );
   }
   return problems;
 }
@@ -218,14 +232,26 @@ export function validateCallCenterImport(xml: string): string[] {
     return [e instanceof Error ? e.message : String(e)];
   }
   const problems: string[] = [];
-  problems.push(...checkSortOrders(sections.map((s) => s.sortOrder), 'sections'));
-  for (const d of duplicates(sections.map((s) => s.name))) problems.push(`section "${d}" appears more than once`);
+  problems.push(
+    ...checkSortOrders(
+      sections.map((s) => s.sortOrder),
+      'sections'
+    )
+  );
+  for (const d of duplicates(sections.map((s) => s.name)))
+    problems.push(`section "${d}" appears more than once`);
   for (const s of sections) {
     const where = `section ${s.name || '(unnamed)'}`;
     problems.push(...checkName(s.name, where));
     if (s.label === '') problems.push(`${where}: label is required`);
-    problems.push(...checkSortOrders(s.items.map((i) => i.sortOrder), `${where} items`));
-    for (const d of duplicates(s.items.map((i) => i.name))) problems.push(`${where}: item "${d}" appears more than once`);
+    problems.push(
+      ...checkSortOrders(
+        s.items.map((i) => i.sortOrder),
+        `${where} items`
+      )
+    );
+    for (const d of duplicates(s.items.map((i) => i.name)))
+      problems.push(`${where}: item "${d}" appears more than once`);
     for (const it of s.items) {
       problems.push(...checkName(it.name, `${where} item ${it.name || '(unnamed)'}`));
       if (it.label === '') problems.push(`${where} item ${it.name}: label is required`);
@@ -241,13 +267,17 @@ export function validateCallCenterImport(xml: string): string[] {
   const internal = item('reqInternalName');
   if (internal && internal.sortOrder !== '0') problems.push('reqInternalName must have sortOrder 0');
   if (internal && !/^[A-Za-z][A-Za-z0-9]{0,39}$/.test(internal.value)) {
-    problems.push(`reqInternalName "${internal.value}" must be 1-40 letters or digits starting with a letter`);
+    problems.push(
+      `reqInternalName "${internal.value}" must be 1-40 letters or digits starting with a letter`
+    );
   }
   const display = item('reqDisplayName');
   if (display && display.sortOrder !== '1') problems.push('reqDisplayName must have sortOrder 1');
   const mode = item('reqSalesforceCompatibilityMode');
   if (mode && mode.value !== 'Lightning' && mode.value !== 'Classic_and_Lightning') {
-    problems.push(`reqSalesforceCompatibilityMode "${mode.value}" hides the softphone in Lightning Experience`);
+    problems.push(
+      `reqSalesforceCompatibilityMode "${mode.value}" hides the softphone in Lightning Experience`
+    );
   }
   if (Boolean(item('reqStandbyUrl')) !== Boolean(item('reqTimeout'))) {
     problems.push('reqStandbyUrl and reqTimeout must be set together');

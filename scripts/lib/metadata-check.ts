@@ -63,21 +63,27 @@ export function metaXmlFiles(dir: string): string[] {
 const parser = new XMLParser({ ignoreAttributes: false, attributeNamePrefix: '@_', ignoreDeclaration: true });
 
 /** Checks well-formedness, then returns the root element name and its default namespace. */
-export function inspectXml(text: string): { ok: true; root: string; namespace: string | undefined } | { ok: false; message: string } {
+export function inspectXml(
+  text: string
+): { ok: true; root: string; namespace: string | undefined } | { ok: false; message: string } {
   const v = XMLValidator.validate(text);
   if (v !== true) return { ok: false, message: `not well-formed: ${v.err.msg} (line ${v.err.line})` };
   const doc = parser.parse(text) as Record<string, unknown>;
   const roots = Object.keys(doc).filter((k) => !k.startsWith('?') && !k.startsWith('#'));
   const root = roots[0];
-  if (roots.length !== 1 || root === undefined) return { ok: false, message: `expected one root element, found ${roots.length}` };
+  if (roots.length !== 1 || root === undefined)
+    return { ok: false, message: `expected one root element, found ${roots.length}` };
   const node = doc[root];
-  const ns = typeof node === 'object' && node !== null ? (node as Record<string, unknown>)['@_xmlns'] : undefined;
+  const ns =
+    typeof node === 'object' && node !== null ? (node as Record<string, unknown>)['@_xmlns'] : undefined;
   return { ok: true, root, namespace: typeof ns === 'string' ? ns : undefined };
 }
 
 /** Type names listed in a package.xml, in file order. */
 export function packageXmlTypes(packageXml: string): string[] {
-  const doc = new XMLParser({ isArray: (name) => name === 'types' || name === 'members' }).parse(packageXml) as {
+  const doc = new XMLParser({ isArray: (name) => name === 'types' || name === 'members' }).parse(
+    packageXml
+  ) as {
     Package?: { types?: Array<{ name?: string }> };
   };
   return (doc.Package?.types ?? []).map((t) => t.name ?? '');
@@ -93,7 +99,11 @@ function checkComponent(c: SourceComponent, rel: (p: string) => string): Metadat
   const issues: MetadataIssue[] = [];
   const where = c.xml ?? c.content ?? c.fullName;
   if (!c.xml) {
-    issues.push({ kind: 'missing-meta', file: rel(where), message: `${c.type.name} ${c.fullName} has no -meta.xml` });
+    issues.push({
+      kind: 'missing-meta',
+      file: rel(where),
+      message: `${c.type.name} ${c.fullName} has no -meta.xml`
+    });
     return issues;
   }
   const x = inspectXml(readFileSync(c.xml, 'utf8'));
@@ -101,13 +111,21 @@ function checkComponent(c: SourceComponent, rel: (p: string) => string): Metadat
   else if (x.root !== c.type.name) {
     issues.push({ kind: 'root', file: rel(c.xml), message: `root <${x.root}>, expected <${c.type.name}>` });
   } else if (x.namespace !== METADATA_NAMESPACE) {
-    issues.push({ kind: 'root', file: rel(c.xml), message: `root xmlns "${x.namespace ?? ''}", expected "${METADATA_NAMESPACE}"` });
+    issues.push({
+      kind: 'root',
+      file: rel(c.xml),
+      message: `root xmlns "${x.namespace ?? ''}", expected "${METADATA_NAMESPACE}"`
+    });
   }
   // Visualforce markup is XML too; a broken .page only fails at deploy time otherwise.
   if (c.type.name === 'ApexPage' && c.content) {
     const page = XMLValidator.validate(readFileSync(c.content, 'utf8'));
     if (page !== true) {
-      issues.push({ kind: 'malformed', file: rel(c.content), message: `not well-formed: ${page.err.msg} (line ${page.err.line})` });
+      issues.push({
+        kind: 'malformed',
+        file: rel(c.content),
+        message: `not well-formed: ${page.err.msg} (line ${page.err.line})`
+      });
     }
   }
   return issues;
@@ -129,7 +147,12 @@ export async function checkSourceTree(packageDir: string, apiVersion = '66.0'): 
     cs = ComponentSet.fromSource(dir);
   } catch (e) {
     const message = e instanceof Error ? `${e.name}: ${e.message}` : String(e);
-    return { components: [], issues: [{ kind: 'resolve', file: rel(dir), message }], packageXml: null, packageTypes: [] };
+    return {
+      components: [],
+      issues: [{ kind: 'resolve', file: rel(dir), message }],
+      packageXml: null,
+      packageTypes: []
+    };
   }
 
   const components = cs.getSourceComponents().toArray();
@@ -142,7 +165,11 @@ export async function checkSourceTree(packageDir: string, apiVersion = '66.0'): 
   const ignore = ForceIgnore.findAndCreate(dir);
   for (const f of listFiles(dir)) {
     if (owned.has(f) || ignore.denies(f)) continue;
-    issues.push({ kind: 'stray', file: rel(f), message: 'belongs to no metadata component (missing or misnamed -meta.xml?)' });
+    issues.push({
+      kind: 'stray',
+      file: rel(f),
+      message: 'belongs to no metadata component (missing or misnamed -meta.xml?)'
+    });
   }
 
   // Pinned so the result does not depend on the cwd's sfdx-project.json or an org.
@@ -162,7 +189,11 @@ export async function checkSourceTree(packageDir: string, apiVersion = '66.0'): 
  * Validates each file against the XSD (root element → global element of the same name).
  * One xmllint run for all files, so the 50 kB schema compiles once.
  */
-export async function validateAgainstXsd(files: readonly string[], xsdPath: string, relativeTo = process.cwd()): Promise<MetadataIssue[]> {
+export async function validateAgainstXsd(
+  files: readonly string[],
+  xsdPath: string,
+  relativeTo = process.cwd()
+): Promise<MetadataIssue[]> {
   if (files.length === 0) return [];
   const { validateXML } = await import('xmllint-wasm');
   // Neutral in-memory names: xmllint-wasm writes inputs to its virtual FS and rejects odd paths.
@@ -179,7 +210,8 @@ export async function validateAgainstXsd(files: readonly string[], xsdPath: stri
     if (file === undefined) continue;
     issues.push({ kind: 'xsd', file: relative(relativeTo, file), message: err.message.trim() });
   }
-  if (issues.length === 0) issues.push({ kind: 'xsd', file: '(schema run)', message: result.rawOutput.trim() });
+  if (issues.length === 0)
+    issues.push({ kind: 'xsd', file: '(schema run)', message: result.rawOutput.trim() });
   return issues;
 }
 

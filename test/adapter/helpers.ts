@@ -1,9 +1,12 @@
 import { initialState, transition } from '../../adapter/src/call/machine';
 import type { Effect, EventInput, MachineEvent, MachineState } from '../../adapter/src/call/types';
 
-
 /** Drives the pure machine through a script of events, collecting every effect. */
-export function run(events: EventInput[], start: MachineState = readyState(), clock = { t: 1_700_000_000_000 }) {
+export function run(
+  events: EventInput[],
+  start: MachineState = readyState(),
+  clock = { t: 1_700_000_000_000 }
+) {
   let state = start;
   const effects: Effect[] = [];
   for (const e of events) {
@@ -17,7 +20,12 @@ export function run(events: EventInput[], start: MachineState = readyState(), cl
 
 export function readyState(): MachineState {
   const s0 = initialState();
-  const [s1] = transition(s0, { type: 'INITIALIZED', at: 0, defaultCountry: 'US', dispositions: ['Completed', 'No answer', 'Busy'] });
+  const [s1] = transition(s0, {
+    type: 'INITIALIZED',
+    at: 0,
+    defaultCountry: 'US',
+    dispositions: ['Completed', 'No answer', 'Busy']
+  });
   const [s2] = transition(s1, { type: 'REGISTRATION', at: 0, state: 'registered' });
   return s2;
 }

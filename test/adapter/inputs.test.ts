@@ -8,7 +8,12 @@ import { redact } from '../../adapter/src/logging/logger';
 
 describe('phone numbers', () => {
   test('national and international forms normalise to E.164', () => {
-    assert.deepEqual(parseDialString('(415) 555-0101', 'US'), { ok: true, kind: 'e164', dial: '+14155550101', display: '(415) 555-0101' });
+    assert.deepEqual(parseDialString('(415) 555-0101', 'US'), {
+      ok: true,
+      kind: 'e164',
+      dial: '+14155550101',
+      display: '(415) 555-0101'
+    });
     const uk = parseDialString('020 7946 0018', 'GB');
     assert.equal(uk.ok && uk.dial, '+442079460018');
     const intl = parseDialString('+44 20 7946 0018', 'US');
@@ -18,10 +23,26 @@ describe('phone numbers', () => {
   test('extensions are kept; short internal extensions dial as they are', () => {
     const r = parseDialString('415-555-0101 x204', 'US');
     assert.equal(r.ok && r.kind === 'e164' && r.extension, '204');
-    assert.deepEqual(parseDialString('1001', 'US'), { ok: true, kind: 'extension', dial: '1001', display: '1001' });
+    assert.deepEqual(parseDialString('1001', 'US'), {
+      ok: true,
+      kind: 'extension',
+      dial: '1001',
+      display: '1001'
+    });
   });
   test('anything else is refused with a reason', () => {
-    for (const bad of ['', '   ', 'abc', '+1 555', '<script>', 'x'.repeat(100), {}, null, '١٢٣٤٥٦٧٨٩٠', '+1 (415) 555-01019999999']) {
+    for (const bad of [
+      '',
+      '   ',
+      'abc',
+      '+1 555',
+      '<script>',
+      'x'.repeat(100),
+      {},
+      null,
+      '١٢٣٤٥٦٧٨٩٠',
+      '+1 (415) 555-01019999999'
+    ]) {
       const r = parseDialString(bad, 'US');
       assert.equal(r.ok, false, JSON.stringify(bad));
       assert.ok(!r.ok && r.reason.length > 0);
@@ -72,9 +93,28 @@ describe('call center settings', () => {
 
 describe('click-to-dial payloads', () => {
   test('Contacts and Leads are WhoId, other records WhatId, person accounts both', () => {
-    assert.deepEqual(dialContextFrom({ number: '1', recordId: '003000000000001AAA', objectType: 'Contact', recordName: 'Ada' }).who?.id, '003000000000001AAA');
-    assert.equal(dialContextFrom({ number: '1', recordId: '006000000000001AAA', objectType: 'Opportunity' }).what?.objectType, 'Opportunity');
-    const pa = dialContextFrom({ number: '1', recordId: '001000000000001AAA', objectType: 'Account', personAccount: true, contactId: '003000000000002AAA', accountId: '001000000000001AAA' });
+    assert.deepEqual(
+      dialContextFrom({
+        number: '1',
+        recordId: '003000000000001AAA',
+        objectType: 'Contact',
+        recordName: 'Ada'
+      }).who?.id,
+      '003000000000001AAA'
+    );
+    assert.equal(
+      dialContextFrom({ number: '1', recordId: '006000000000001AAA', objectType: 'Opportunity' }).what
+        ?.objectType,
+      'Opportunity'
+    );
+    const pa = dialContextFrom({
+      number: '1',
+      recordId: '001000000000001AAA',
+      objectType: 'Account',
+      personAccount: true,
+      contactId: '003000000000002AAA',
+      accountId: '001000000000001AAA'
+    });
     assert.equal(pa.who?.id, '003000000000002AAA');
     assert.equal(pa.what?.id, '001000000000001AAA');
   });
@@ -99,11 +139,14 @@ describe('search results', () => {
 describe('redacting logger', () => {
   test('masks numbers and sensitive fields', () => {
     assert.equal(redact('dialled +1 415 555 0101 now'), 'dialled •••••••••••••01 now');
-    assert.deepEqual(redact({ number: '+14155550101', password: 'pw', count: 3, nested: { displayName: 'Ada' } }), {
-      number: '[redacted]',
-      password: '[redacted]',
-      count: 3,
-      nested: { displayName: '[redacted]' }
-    });
+    assert.deepEqual(
+      redact({ number: '+14155550101', password: 'pw', count: 3, nested: { displayName: 'Ada' } }),
+      {
+        number: '[redacted]',
+        password: '[redacted]',
+        count: 3,
+        nested: { displayName: '[redacted]' }
+      }
+    );
   });
 });

@@ -102,7 +102,9 @@ const SOFTPHONE_APEX = [{ file: 'classes/SwitchboardSoftphoneService.cls', metho
 /** The text between the method's braces, comments removed (a brace-count walk, strings skipped). */
 function methodBody(source: string, method: string): string | null {
   const code = source.replace(/\/\*[\s\S]*?\*\//g, '').replace(/\/\/.*$/gm, '');
-  const start = new RegExp(`\\bwebService\\s+static\\s+\\w+\\s+${method}\\s*\\([^)]*\\)\\s*\\{`, 'i').exec(code);
+  const start = new RegExp(`\\bwebService\\s+static\\s+\\w+\\s+${method}\\s*\\([^)]*\\)\\s*\\{`, 'i').exec(
+    code
+  );
   if (!start) return null;
   let depth = 1;
   let inString = false;
@@ -132,7 +134,10 @@ function problemsWithNeverThrows(source: string, method: string): string[] {
 
 for (const { file, method } of SOFTPHONE_APEX) {
   test(`${file}: ${method} catches everything and answers (runApex must never see an exception)`, () => {
-    assert.deepEqual(problemsWithNeverThrows(readFileSync(join(PACKAGE_DIR, 'main/default', file), 'utf8'), method), []);
+    assert.deepEqual(
+      problemsWithNeverThrows(readFileSync(join(PACKAGE_DIR, 'main/default', file), 'utf8'), method),
+      []
+    );
   });
 }
 

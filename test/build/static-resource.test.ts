@@ -13,7 +13,12 @@ test('the bundle is minified, links its source map and keeps third-party licence
   const js = readFileSync(join(RESOURCE_DIR as string, 'softphone.js'), 'utf8');
   assert.match(js, /\/\/# sourceMappingURL=softphone\.js\.map\s*$/);
   assert.ok(js.split('\n').length < 40, 'minified');
-  const map = JSON.parse(readFileSync(join(RESOURCE_DIR as string, 'softphone.js.map'), 'utf8')) as { sources: string[] };
+  const map = JSON.parse(readFileSync(join(RESOURCE_DIR as string, 'softphone.js.map'), 'utf8')) as {
+    sources: string[];
+  };
   assert.ok(map.sources.some((s) => s.endsWith('adapter/src/main.ts')));
-  assert.ok(map.sources.every((s) => !s.startsWith('/')), 'no absolute paths from the build machine');
+  assert.ok(
+    map.sources.every((s) => !s.startsWith('/')),
+    'no absolute paths from the build machine'
+  );
 });

@@ -24,15 +24,30 @@ test('every status the adapter can publish (each state × direction, with and wi
   for (const state of CHANNEL_CALL_STATES) {
     for (const direction of CALL_DIRECTIONS) {
       const bare: CallStatusMessage = {
-        source: 'switchboard-adapter', version: CHANNEL_SCHEMA_VERSION, type: 'status', callId: `c-${state}-${direction}`,
-        recordId: null, direction, state, number: '(415) 555-0101', startedAt: 1_700_000_000_000,
-        connectedAt: null, endedAt: null, taskId: null, error: null
+        source: 'switchboard-adapter',
+        version: CHANNEL_SCHEMA_VERSION,
+        type: 'status',
+        callId: `c-${state}-${direction}`,
+        recordId: null,
+        direction,
+        state,
+        number: '(415) 555-0101',
+        startedAt: 1_700_000_000_000,
+        connectedAt: null,
+        endedAt: null,
+        taskId: null,
+        error: null
       };
       const full: CallStatusMessage = {
-        ...bare, recordId: '003000000000001AAA', connectedAt: 1_700_000_001_000, endedAt: 1_700_000_061_000,
-        taskId: '00T000000000001AAA', error: 'Required fields are missing: [Subject]'
+        ...bare,
+        recordId: '003000000000001AAA',
+        connectedAt: 1_700_000_001_000,
+        endedAt: 1_700_000_061_000,
+        taskId: '00T000000000001AAA',
+        error: 'Required fields are missing: [Subject]'
       };
-      for (const message of [bare, full]) assert.deepEqual(lwc.parseAdapterMessage(structuredClone(message)), message, `${state}/${direction}`);
+      for (const message of [bare, full])
+        assert.deepEqual(lwc.parseAdapterMessage(structuredClone(message)), message, `${state}/${direction}`);
     }
   }
 });
@@ -40,22 +55,43 @@ test('every status the adapter can publish (each state × direction, with and wi
 test('readiness reaches the component for both providers and both values', () => {
   for (const provider of ['demo', 'sip'] as const) {
     for (const ready of [true, false]) {
-      const message: ReadinessMessage = { source: 'switchboard-adapter', version: CHANNEL_SCHEMA_VERSION, type: 'ready', ready, provider };
+      const message: ReadinessMessage = {
+        source: 'switchboard-adapter',
+        version: CHANNEL_SCHEMA_VERSION,
+        type: 'ready',
+        ready,
+        provider
+      };
       assert.deepEqual(lwc.parseAdapterMessage(structuredClone(message)), message);
     }
   }
 });
 
 test('every request the component sends reaches the adapter unchanged', () => {
-  for (const message of [lwc.stateRequest(undefined), lwc.stateRequest('003000000000001AAA'), lwc.retryLog('call-1')]) {
+  for (const message of [
+    lwc.stateRequest(undefined),
+    lwc.stateRequest('003000000000001AAA'),
+    lwc.retryLog('call-1')
+  ]) {
     assert.deepEqual(parseComponentMessage(structuredClone(message)), message);
   }
 });
 
-test('each side refuses the other schema version and the other side\'s own messages', () => {
+test("each side refuses the other schema version and the other side's own messages", () => {
   const status = {
-    source: 'switchboard-adapter', version: CHANNEL_SCHEMA_VERSION + 1, type: 'status', callId: 'c', recordId: null,
-    direction: 'inbound', state: 'ringing', number: '1', startedAt: 1, connectedAt: null, endedAt: null, taskId: null, error: null
+    source: 'switchboard-adapter',
+    version: CHANNEL_SCHEMA_VERSION + 1,
+    type: 'status',
+    callId: 'c',
+    recordId: null,
+    direction: 'inbound',
+    state: 'ringing',
+    number: '1',
+    startedAt: 1,
+    connectedAt: null,
+    endedAt: null,
+    taskId: null,
+    error: null
   };
   assert.equal(lwc.parseAdapterMessage(status), null);
   assert.equal(parseComponentMessage({ ...lwc.retryLog('c'), version: CHANNEL_SCHEMA_VERSION + 1 }), null);

@@ -7,8 +7,23 @@ import assert from 'node:assert/strict';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { INIT_FAILURE } from '../../emulator/shared/protocol';
 import { startEmulator, type RunningEmulator } from '../../emulator/server/server';
-import { fixtureOptions, launchBrowser, openHost, waitFor, type FixtureWindow, type HostWindow } from './harness';
-import { MSG_CALLBACK, MSG_CHANNEL, MSG_LISTENER, MSG_MESSAGE, MSG_ONE_OBJECT, MSG_SUBSCRIPTION, MSG_VALUE } from '../../emulator/client/validation';
+import {
+  fixtureOptions,
+  launchBrowser,
+  openHost,
+  waitFor,
+  type FixtureWindow,
+  type HostWindow
+} from './harness';
+import {
+  MSG_CALLBACK,
+  MSG_CHANNEL,
+  MSG_LISTENER,
+  MSG_MESSAGE,
+  MSG_ONE_OBJECT,
+  MSG_SUBSCRIPTION,
+  MSG_VALUE
+} from '../../emulator/client/validation';
 
 let emulator: RunningEmulator;
 let browser: Browser;
@@ -33,8 +48,12 @@ async function loadAdapter(query: string): Promise<{ errors: string[]; hasOpenct
   const page = adapterPage;
   adapterErrors.length = 0;
   await page.goto(`${emulator.adapterOrigin}/apex/Softphone_Adapter${query}`, { timeout: 5000 });
-  await page.waitForFunction(() => (window as unknown as FixtureWindow).fixtureReady === true, undefined, { timeout: 5000 });
-  const hasOpencti = await page.evaluate(() => typeof (window as Window & { sforce?: { opencti?: object } }).sforce?.opencti === 'object');
+  await page.waitForFunction(() => (window as unknown as FixtureWindow).fixtureReady === true, undefined, {
+    timeout: 5000
+  });
+  const hasOpencti = await page.evaluate(
+    () => typeof (window as Window & { sforce?: { opencti?: object } }).sforce?.opencti === 'object'
+  );
   return { errors: [...adapterErrors], hasOpencti };
 }
 
@@ -78,21 +97,54 @@ describe('client library: loading', () => {
     const session = await openHost(context, emulator);
     try {
       const shape = await session.frame.evaluate(() => {
-        const lib = (window as unknown as { sforce: { opencti: Record<string, unknown> & { hvs: Record<string, unknown> } } }).sforce.opencti;
-        const functions = Object.keys(lib).filter((k) => typeof lib[k] === 'function').sort();
-        const hvs = Object.keys(lib.hvs).filter((k) => typeof lib.hvs[k] === 'function').sort();
+        const lib = (
+          window as unknown as {
+            sforce: { opencti: Record<string, unknown> & { hvs: Record<string, unknown> } };
+          }
+        ).sforce.opencti;
+        const functions = Object.keys(lib)
+          .filter((k) => typeof lib[k] === 'function')
+          .sort();
+        const hvs = Object.keys(lib.hvs)
+          .filter((k) => typeof lib.hvs[k] === 'function')
+          .sort();
         return { functions, hvs, SCREENPOP_TYPE: lib.SCREENPOP_TYPE, CALL_TYPE: lib.CALL_TYPE };
       });
       assert.deepEqual(shape.functions, [
-        'disableClickToDial', 'enableClickToDial', 'getAppViewInfo', 'getCallCenterSettings', 'getSoftphoneLayout',
-        'isSoftphonePanelVisible', 'notifyInitializationComplete', 'onClickToDial', 'onNavigationChange', 'publish',
-        'refreshView', 'runApex', 'saveLog', 'screenPop', 'searchAndScreenPop', 'setSoftphoneItemIcon',
-        'setSoftphoneItemLabel', 'setSoftphonePanelHeight', 'setSoftphonePanelIcon', 'setSoftphonePanelLabel',
-        'setSoftphonePanelVisibility', 'setSoftphonePanelWidth', 'subscribe', 'unsubscribe'
+        'disableClickToDial',
+        'enableClickToDial',
+        'getAppViewInfo',
+        'getCallCenterSettings',
+        'getSoftphoneLayout',
+        'isSoftphonePanelVisible',
+        'notifyInitializationComplete',
+        'onClickToDial',
+        'onNavigationChange',
+        'publish',
+        'refreshView',
+        'runApex',
+        'saveLog',
+        'screenPop',
+        'searchAndScreenPop',
+        'setSoftphoneItemIcon',
+        'setSoftphoneItemLabel',
+        'setSoftphonePanelHeight',
+        'setSoftphonePanelIcon',
+        'setSoftphonePanelLabel',
+        'setSoftphonePanelVisibility',
+        'setSoftphonePanelWidth',
+        'subscribe',
+        'unsubscribe'
       ]);
       assert.deepEqual(shape.hvs, ['completeWork', 'onWorkStart']);
       assert.deepEqual(shape.SCREENPOP_TYPE, {
-        SOBJECT: 'sobject', URL: 'url', OBJECTHOME: 'objecthome', LIST: 'list', SEARCH: 'search', NEW_RECORD_MODAL: 'newRecord', FLOW: 'flow'
+        SOBJECT: 'sobject',
+        URL: 'url',
+        OBJECTHOME: 'objecthome',
+        LIST: 'list',
+        SEARCH: 'search',
+        NEW_RECORD_MODAL: 'newRecord',
+        FLOW: 'flow'
       });
       assert.deepEqual(shape.CALL_TYPE, { INBOUND: 'inbound', OUTBOUND: 'outbound', INTERNAL: 'internal' });
     } finally {
@@ -144,11 +196,23 @@ describe('client library: calls', () => {
         const s = await session.state();
         return s.calls.length >= 6 ? s : undefined;
       });
-      assert.deepEqual(state.calls.map((c) => c.methodName), [
-        'enableClickToDial', 'refreshView', 'notifyInitializationComplete', 'notifyInitializationComplete', 'saveLog', 'publish'
-      ]);
+      assert.deepEqual(
+        state.calls.map((c) => c.methodName),
+        [
+          'enableClickToDial',
+          'refreshView',
+          'notifyInitializationComplete',
+          'notifyInitializationComplete',
+          'saveLog',
+          'publish'
+        ]
+      );
       assert.deepEqual(state.calls.at(-2)?.args, { object: null });
-      assert.deepEqual(state.calls.at(-1)?.args, { eventName: 'Switchboard_Call__c' }, 'the falsy message never travels');
+      assert.deepEqual(
+        state.calls.at(-1)?.args,
+        { eventName: 'Switchboard_Call__c' },
+        'the falsy message never travels'
+      );
 
       // Checks that need a real function or a value JSON cannot carry. A source string, because the
       // test transpiler would wrap named functions in a helper the page does not have.
@@ -163,7 +227,11 @@ describe('client library: calls', () => {
         };
       })()`)) as { emptyChannel: string | null; circular: string | null };
       assert.equal(inFrame.emptyChannel, MSG_CHANNEL);
-      assert.match(inFrame.circular ?? '', /circular structure/i, 'the JSON error itself, as the library rethrows it');
+      assert.match(
+        inFrame.circular ?? '',
+        /circular structure/i,
+        'the JSON error itself, as the library rethrows it'
+      );
     } finally {
       await session.close();
     }
@@ -184,13 +252,43 @@ describe('client library: calls', () => {
       const settings = response.returnValue as Record<string, string>;
       assert.equal(settings['/reqGeneralInfo/reqInternalName'], 'Switchboard');
       assert.equal(settings['/switchboard/provider'], 'demo');
-      await session.call('screenPop', { type: 'url', params: { url: '/lightning/page/home' }, defaultFieldValues: { Subject: 'x' } });
-      const raw = await session.page.evaluate(() => (window as unknown as Window & { rawMessages: unknown[] }).rawMessages);
+      await session.call('screenPop', {
+        type: 'url',
+        params: { url: '/lightning/page/home' },
+        defaultFieldValues: { Subject: 'x' }
+      });
+      const raw = await session.page.evaluate(
+        () => (window as unknown as Window & { rawMessages: unknown[] }).rawMessages
+      );
       assert.deepEqual(raw, [
-        { methodName: 'setSoftphonePanelLabel', callId: 0, apiVersion: 66, apiType: 'opencti', args: { label: 'Switchboard' }, isCallbackRegistered: false, isListenerRegistered: false },
-        { methodName: 'getCallCenterSettings', callId: 1, apiVersion: 66, apiType: 'opencti', args: {}, isCallbackRegistered: true, isListenerRegistered: false },
+        {
+          methodName: 'setSoftphonePanelLabel',
+          callId: 0,
+          apiVersion: 66,
+          apiType: 'opencti',
+          args: { label: 'Switchboard' },
+          isCallbackRegistered: false,
+          isListenerRegistered: false
+        },
+        {
+          methodName: 'getCallCenterSettings',
+          callId: 1,
+          apiVersion: 66,
+          apiType: 'opencti',
+          args: {},
+          isCallbackRegistered: true,
+          isListenerRegistered: false
+        },
         // A top-level defaultFieldValues is dropped, like the real library.
-        { methodName: 'screenPop', callId: 2, apiVersion: 66, apiType: 'opencti', args: { type: 'url', params: { url: '/lightning/page/home' } }, isCallbackRegistered: true, isListenerRegistered: false }
+        {
+          methodName: 'screenPop',
+          callId: 2,
+          apiVersion: 66,
+          apiType: 'opencti',
+          args: { type: 'url', params: { url: '/lightning/page/home' } },
+          isCallbackRegistered: true,
+          isListenerRegistered: false
+        }
       ]);
     } finally {
       await session.close();
@@ -210,7 +308,10 @@ describe('client library: calls', () => {
         return seen;
       })()`)) as string[];
       assert.deepEqual(called, ['getCallCenterSettings'], 'the control call did answer within the wait');
-      assert.deepEqual((await session.state()).listenersRegistered, { onClickToDial: 1, onNavigationChange: 1 });
+      assert.deepEqual((await session.state()).listenersRegistered, {
+        onClickToDial: 1,
+        onNavigationChange: 1
+      });
     } finally {
       await session.close();
     }
@@ -219,29 +320,86 @@ describe('client library: calls', () => {
   it('ignores replies and events from another origin, API version or apiType', async () => {
     const session = await openHost(context, emulator);
     try {
-      await session.page.evaluate(() => (window as unknown as HostWindow).emulator.setReplyDelay({ getCallCenterSettings: 400 }));
-      await session.frame.evaluate(() => (window as unknown as FixtureWindow).fixture.listen('onClickToDial', 'dial'));
+      await session.page.evaluate(() =>
+        (window as unknown as HostWindow).emulator.setReplyDelay({ getCallCenterSettings: 400 })
+      );
+      await session.frame.evaluate(() =>
+        (window as unknown as FixtureWindow).fixture.listen('onClickToDial', 'dial')
+      );
       const pending = session.call('getCallCenterSettings');
-      await waitFor('the host to receive the call', async () => (await session.state()).calls.some((c) => c.methodName === 'getCallCenterSettings'));
+      await waitFor('the host to receive the call', async () =>
+        (await session.state()).calls.some((c) => c.methodName === 'getCallCenterSettings')
+      );
       // Same shape, wrong origin: the adapter frame posting to itself (origin 127.0.0.1, not the host).
       await session.frame.evaluate(() => {
         for (let callId = 0; callId < 20; callId++) {
-          window.postMessage({ methodName: 'getCallCenterSettings', callId, apiVersion: 66, apiType: 'opencti', shouldExecuteCallback: true, response: { success: false, returnValue: 'FAKE', errors: null } }, '*');
+          window.postMessage(
+            {
+              methodName: 'getCallCenterSettings',
+              callId,
+              apiVersion: 66,
+              apiType: 'opencti',
+              shouldExecuteCallback: true,
+              response: { success: false, returnValue: 'FAKE', errors: null }
+            },
+            '*'
+          );
         }
-        window.postMessage({ methodName: 'onClickToDial', apiVersion: 66, apiType: 'opencti', shouldExecuteListener: true, response: { number: 'FAKE' } }, '*');
+        window.postMessage(
+          {
+            methodName: 'onClickToDial',
+            apiVersion: 66,
+            apiType: 'opencti',
+            shouldExecuteListener: true,
+            response: { number: 'FAKE' }
+          },
+          '*'
+        );
       });
       // Right origin (the host page), wrong version or type.
       await session.page.evaluate((adapterOrigin) => {
         const frame = document.querySelector<HTMLIFrameElement>('[data-id="softphone-frame"]')?.contentWindow;
         for (let callId = 0; callId < 20; callId++) {
-          frame?.postMessage({ methodName: 'getCallCenterSettings', callId, apiVersion: 57, apiType: 'opencti', shouldExecuteCallback: true, response: { success: false, returnValue: 'V57', errors: null } }, adapterOrigin);
-          frame?.postMessage({ methodName: 'getCallCenterSettings', callId, apiVersion: 66, apiType: 'interaction', shouldExecuteCallback: true, response: { success: false, returnValue: 'TYPE', errors: null } }, adapterOrigin);
+          frame?.postMessage(
+            {
+              methodName: 'getCallCenterSettings',
+              callId,
+              apiVersion: 57,
+              apiType: 'opencti',
+              shouldExecuteCallback: true,
+              response: { success: false, returnValue: 'V57', errors: null }
+            },
+            adapterOrigin
+          );
+          frame?.postMessage(
+            {
+              methodName: 'getCallCenterSettings',
+              callId,
+              apiVersion: 66,
+              apiType: 'interaction',
+              shouldExecuteCallback: true,
+              response: { success: false, returnValue: 'TYPE', errors: null }
+            },
+            adapterOrigin
+          );
         }
-        frame?.postMessage({ methodName: 'onClickToDial', apiVersion: 57, apiType: 'opencti', shouldExecuteListener: true, response: { number: 'V57' } }, adapterOrigin);
+        frame?.postMessage(
+          {
+            methodName: 'onClickToDial',
+            apiVersion: 57,
+            apiType: 'opencti',
+            shouldExecuteListener: true,
+            response: { number: 'V57' }
+          },
+          adapterOrigin
+        );
       }, emulator.adapterOrigin);
       const response = await pending;
       assert.equal(response.success, true);
-      assert.equal((response.returnValue as Record<string, string>)['/reqGeneralInfo/reqInternalName'], 'Switchboard');
+      assert.equal(
+        (response.returnValue as Record<string, string>)['/reqGeneralInfo/reqInternalName'],
+        'Switchboard'
+      );
       assert.deepEqual(await session.events('dial'), []);
     } finally {
       await session.close();

@@ -37,7 +37,10 @@ export interface FixtureApi {
   tryCall(path: string, ...args: unknown[]): string | null;
   listen(path: string, tag: string): void;
   /** `hasSubscription`: the handle on the whole response; `returnValue`: what the host answered. */
-  subscribe(channel: string, tag: string): Promise<{ success: boolean; hasSubscription: boolean; returnValue: unknown }>;
+  subscribe(
+    channel: string,
+    tag: string
+  ): Promise<{ success: boolean; hasSubscription: boolean; returnValue: unknown }>;
   unsubscribe(tag: string): Promise<OpenCtiResponse>;
 }
 
@@ -56,7 +59,11 @@ export interface Session {
   close(): Promise<void>;
 }
 
-export async function waitFor<T>(what: string, probe: () => Promise<T | undefined | false>, timeoutMs = 3000): Promise<T> {
+export async function waitFor<T>(
+  what: string,
+  probe: () => Promise<T | undefined | false>,
+  timeoutMs = 3000
+): Promise<T> {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
     const value = await probe();
@@ -68,7 +75,11 @@ export async function waitFor<T>(what: string, probe: () => Promise<T | undefine
 
 /** Opens the host page and waits until the fixture adapter in the eager iframe is ready. */
 /** Pages opened in one shared context reuse the HTTP cache (SLDS is large), which keeps tests fast. */
-export async function openHost(context: BrowserContext, emulator: RunningEmulator, query = ''): Promise<Session> {
+export async function openHost(
+  context: BrowserContext,
+  emulator: RunningEmulator,
+  query = ''
+): Promise<Session> {
   // One org per emulator run, shared by every page: each test starts from the seed data.
   emulator.org.reset();
   const page = await context.newPage();
@@ -79,15 +90,32 @@ export async function openHost(context: BrowserContext, emulator: RunningEmulato
   const frame = await waitFor('the softphone frame', async () =>
     page.frames().find((f) => f.url().includes('/apex/Softphone_Adapter'))
   );
-  await frame.waitForFunction(() => (window as unknown as FixtureWindow).fixtureReady === true, undefined, { timeout: 5000 });
+  await frame.waitForFunction(() => (window as unknown as FixtureWindow).fixtureReady === true, undefined, {
+    timeout: 5000
+  });
   return {
     page,
     frame,
     errors,
     state: () => page.evaluate(() => (window as unknown as HostWindow).emulator.state),
-    call: (path, args) => frame.evaluate(([p, a]) => (window as unknown as FixtureWindow).fixture.call(p, a), [path, args ?? {}] as const),
-    tryCall: (path, ...args) => frame.evaluate(([p, a]) => (window as unknown as FixtureWindow).fixture.tryCall(p, ...a), [path, args] as const),
-    events: (tag) => frame.evaluate((t) => (window as unknown as FixtureWindow).fixture.events.filter((e) => e.tag === t).map((e) => e.payload), tag),
+    call: (path, args) =>
+      frame.evaluate(([p, a]) => (window as unknown as FixtureWindow).fixture.call(p, a), [
+        path,
+        args ?? {}
+      ] as const),
+    tryCall: (path, ...args) =>
+      frame.evaluate(([p, a]) => (window as unknown as FixtureWindow).fixture.tryCall(p, ...a), [
+        path,
+        args
+      ] as const),
+    events: (tag) =>
+      frame.evaluate(
+        (t) =>
+          (window as unknown as FixtureWindow).fixture.events
+            .filter((e) => e.tag === t)
+            .map((e) => e.payload),
+        tag
+      ),
     close: () => page.close()
   };
 }

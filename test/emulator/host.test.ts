@@ -7,7 +7,15 @@ import assert from 'node:assert/strict';
 import type { Browser, BrowserContext } from 'playwright-core';
 import { SEED_IDS } from '../../emulator/host/data';
 import { startEmulator, type RunningEmulator } from '../../emulator/server/server';
-import { fixtureOptions, launchBrowser, openHost, waitFor, type FixtureWindow, type HostWindow, type Session } from './harness';
+import {
+  fixtureOptions,
+  launchBrowser,
+  openHost,
+  waitFor,
+  type FixtureWindow,
+  type HostWindow,
+  type Session
+} from './harness';
 
 let emulator: RunningEmulator;
 let browser: Browser;
@@ -34,14 +42,21 @@ afterEach(async () => {
 /** Runs `fn(window.emulator, arg)` in the host page (fn must only use its parameters). */
 async function emu<A, R>(fn: (e: HostWindow['emulator'], arg: A) => R, arg: A): Promise<Awaited<R>> {
   const result: unknown = await s.page.evaluate(
-    ({ src, a }) => new Function('e', 'a', `return (${src})(e, a);`)((window as unknown as HostWindow).emulator, a) as unknown,
+    ({ src, a }) =>
+      new Function('e', 'a', `return (${src})(e, a);`)(
+        (window as unknown as HostWindow).emulator,
+        a
+      ) as unknown,
     { src: fn.toString(), a: arg }
   );
   return result as Awaited<R>;
 }
 
 async function listen(path: string, tag: string): Promise<void> {
-  await s.frame.evaluate(([p, t]) => (window as unknown as FixtureWindow).fixture.listen(p, t), [path, tag] as const);
+  await s.frame.evaluate(([p, t]) => (window as unknown as FixtureWindow).fixture.listen(p, t), [
+    path,
+    tag
+  ] as const);
 }
 
 async function eventsEventually(tag: string, count: number): Promise<unknown[]> {
@@ -55,10 +70,15 @@ describe('host: settings, views and panel', () => {
   it('answers getCallCenterSettings, getSoftphoneLayout, getAppViewInfo and refreshView', async () => {
     const settings = (await s.call('getCallCenterSettings')).returnValue as Record<string, string>;
     assert.equal(settings['/reqGeneralInfo/reqDisplayName'], 'Switchboard Softphone');
-    const layout = (await s.call('getSoftphoneLayout')).returnValue as Record<string, { objects: Record<string, unknown> }>;
+    const layout = (await s.call('getSoftphoneLayout')).returnValue as Record<
+      string,
+      { objects: Record<string, unknown> }
+    >;
     assert.deepEqual(Object.keys(layout).sort(), ['Inbound', 'Internal', 'Outbound']);
     assert.deepEqual(Object.keys(layout.Inbound?.objects ?? {}).sort(), ['Account', 'Contact', 'Lead']);
-    assert.deepEqual((await s.call('getAppViewInfo')).returnValue, { url: `${emulator.hostUrl}lightning/page/home` });
+    assert.deepEqual((await s.call('getAppViewInfo')).returnValue, {
+      url: `${emulator.hostUrl}lightning/page/home`
+    });
     await emu((e, id) => e.navigateTo(id), SEED_IDS.ada);
     const view = (await s.call('getAppViewInfo')).returnValue as Record<string, string>;
     assert.equal(view.recordId, SEED_IDS.ada);
@@ -70,7 +90,11 @@ describe('host: settings, views and panel', () => {
   });
 
   it('lets ?settings= override call center values for one page load', async () => {
-    const other = await openHost(context, emulator, `?settings=${encodeURIComponent(JSON.stringify({ '/switchboard/provider': 'sip' }))}`);
+    const other = await openHost(
+      context,
+      emulator,
+      `?settings=${encodeURIComponent(JSON.stringify({ '/switchboard/provider': 'sip' }))}`
+    );
     try {
       const settings = (await other.call('getCallCenterSettings')).returnValue as Record<string, string>;
       assert.equal(settings['/switchboard/provider'], 'sip');
@@ -81,14 +105,23 @@ describe('host: settings, views and panel', () => {
   });
 
   it('frames the adapter eagerly with the Lightning query string, spinner until initialised', async () => {
-    const frame = await s.page.locator('[data-id="softphone-frame"]').evaluate((el) => ({ src: (el as HTMLIFrameElement).src, allow: el.getAttribute('allow') }));
+    const frame = await s.page
+      .locator('[data-id="softphone-frame"]')
+      .evaluate((el) => ({ src: (el as HTMLIFrameElement).src, allow: el.getAttribute('allow') }));
     const url = new URL(frame.src);
     assert.equal(url.origin, emulator.adapterOrigin);
     assert.equal(url.pathname, '/apex/Softphone_Adapter');
-    assert.deepEqual([...url.searchParams.keys()], ['mode', 'isdtp', 'sfdcIframeOrigin', 'nonce', 'ltn_app_id', 'clc']);
+    assert.deepEqual(
+      [...url.searchParams.keys()],
+      ['mode', 'isdtp', 'sfdcIframeOrigin', 'nonce', 'ltn_app_id', 'clc']
+    );
     assert.equal(url.searchParams.get('sfdcIframeOrigin'), emulator.hostUrl.replace(/\/$/, ''));
     assert.equal(frame.allow, 'microphone; autoplay');
-    assert.equal(await s.page.locator('[data-id="softphone-spinner"]').isVisible(), false, 'panel minimised at start');
+    assert.equal(
+      await s.page.locator('[data-id="softphone-spinner"]').isVisible(),
+      false,
+      'panel minimised at start'
+    );
     await s.page.click('[data-id="utility-item"]');
     // SLDS delays the spinner's visibility change by 0.3 s, hence a wait rather than a snapshot.
     await s.page.locator('[data-id="softphone-spinner"]').waitFor({ state: 'visible', timeout: 2000 });
@@ -102,12 +135,24 @@ describe('host: settings, views and panel', () => {
     assert.equal(tooSmall.success, false);
     assert.equal(tooSmall.returnValue, null);
     assert.deepEqual(tooSmall.errors, [
-      { code: 'INVALID_PARAM', description: 'An invalid value was passed to the parameter heightPX. A value between 240 and 2560 was expected, but 100 was found instead.' }
+      {
+        code: 'INVALID_PARAM',
+        description:
+          'An invalid value was passed to the parameter heightPX. A value between 240 and 2560 was expected, but 100 was found instead.'
+      }
     ]);
-    assert.equal((await s.call('setSoftphonePanelHeight', {})).errors?.[0]?.description,
-      'An invalid value was passed to the parameter heightPX. A numeric value was expected, but UNDEFINED was found instead.');
-    assert.equal((await s.call('setSoftphonePanelWidth', { widthPX: 1921 })).errors?.[0]?.code, 'INVALID_PARAM');
-    assert.equal((await s.call('setSoftphonePanelVisibility', { visible: 'yes' })).errors?.[0]?.code, 'INVALID_PARAM');
+    assert.equal(
+      (await s.call('setSoftphonePanelHeight', {})).errors?.[0]?.description,
+      'An invalid value was passed to the parameter heightPX. A numeric value was expected, but UNDEFINED was found instead.'
+    );
+    assert.equal(
+      (await s.call('setSoftphonePanelWidth', { widthPX: 1921 })).errors?.[0]?.code,
+      'INVALID_PARAM'
+    );
+    assert.equal(
+      (await s.call('setSoftphonePanelVisibility', { visible: 'yes' })).errors?.[0]?.code,
+      'INVALID_PARAM'
+    );
     assert.equal((await s.call('setSoftphonePanelHeight', { heightPX: 600 })).success, true);
     assert.equal((await s.call('setSoftphonePanelWidth', { widthPX: 400 })).success, true);
     assert.deepEqual((await s.call('isSoftphonePanelVisible')).returnValue, { visible: false });
@@ -118,7 +163,13 @@ describe('host: settings, views and panel', () => {
     await s.call('setSoftphonePanelLabel', { label: 'Switchboard' });
     await s.call('setSoftphonePanelIcon', { key: 'headset' });
     const state = await s.state();
-    assert.deepEqual(state.panel, { visible: true, height: 600, width: 400, label: 'Switchboard', icon: 'headset' });
+    assert.deepEqual(state.panel, {
+      visible: true,
+      height: 600,
+      width: 400,
+      label: 'Switchboard',
+      icon: 'headset'
+    });
     assert.deepEqual(state.item, { label: 'Phone · Ready', icon: 'call_center' });
     const box = await s.page.locator('[data-id="softphone-panel"]').boundingBox();
     assert.equal(Math.round(box?.height ?? 0), 600);
@@ -130,21 +181,51 @@ describe('host: settings, views and panel', () => {
   });
 });
 
-
 describe('host: saveLog', () => {
   it('creates and updates exactly the fields given (Task Status defaults to Not Started)', async () => {
-    const created = await s.call('saveLog', { value: { entityApiName: 'Task', Subject: 'Call', CallType: 'Inbound', WhoId: SEED_IDS.ada, CallObject: 'call-1' } });
+    const created = await s.call('saveLog', {
+      value: {
+        entityApiName: 'Task',
+        Subject: 'Call',
+        CallType: 'Inbound',
+        WhoId: SEED_IDS.ada,
+        CallObject: 'call-1'
+      }
+    });
     assert.equal(created.success, true);
     assert.equal(created.errors, null);
     const recordId = (created.returnValue as { recordId: string }).recordId;
     assert.match(recordId, /^00T\w{15}$/);
     let task = (await s.state()).tasks.find((t) => t.Id === recordId);
-    assert.deepEqual(task?.fields, { Subject: 'Call', CallType: 'Inbound', WhoId: SEED_IDS.ada, CallObject: 'call-1', Status: 'Not Started' });
+    assert.deepEqual(task?.fields, {
+      Subject: 'Call',
+      CallType: 'Inbound',
+      WhoId: SEED_IDS.ada,
+      CallObject: 'call-1',
+      Status: 'Not Started'
+    });
 
-    const updated = await s.call('saveLog', { value: { Id: recordId, Status: 'Completed', CallDurationInSeconds: 42, CallDisposition: 'Connected', Description: null } });
+    const updated = await s.call('saveLog', {
+      value: {
+        Id: recordId,
+        Status: 'Completed',
+        CallDurationInSeconds: 42,
+        CallDisposition: 'Connected',
+        Description: null
+      }
+    });
     assert.deepEqual(updated, { success: true, returnValue: { recordId }, errors: null });
     task = (await s.state()).tasks.find((t) => t.Id === recordId);
-    assert.deepEqual(task?.fields, { Subject: 'Call', CallType: 'Inbound', WhoId: SEED_IDS.ada, CallObject: 'call-1', Status: 'Completed', CallDurationInSeconds: 42, CallDisposition: 'Connected', Description: null });
+    assert.deepEqual(task?.fields, {
+      Subject: 'Call',
+      CallType: 'Inbound',
+      WhoId: SEED_IDS.ada,
+      CallObject: 'call-1',
+      Status: 'Completed',
+      CallDurationInSeconds: 42,
+      CallDisposition: 'Connected',
+      Description: null
+    });
 
     await s.page.locator(`[data-id="task-${recordId}"]`).waitFor({ timeout: 2000 });
     assert.equal(await s.page.locator(`[data-id="task-${recordId}-WhoId"]`).textContent(), 'Ada Lovelace');
@@ -153,9 +234,14 @@ describe('host: saveLog', () => {
     // Any object can be created; an explicit Status is kept.
     const caseRecord = await s.call('saveLog', { value: { entityApiName: 'Case', Subject: 'Callback' } });
     assert.match((caseRecord.returnValue as { recordId: string }).recordId, /^500/);
-    const explicit = await s.call('saveLog', { value: { entityApiName: 'Task', Status: 'Completed', TaskSubtype: 'Call' } });
+    const explicit = await s.call('saveLog', {
+      value: { entityApiName: 'Task', Status: 'Completed', TaskSubtype: 'Call' }
+    });
     const explicitId = (explicit.returnValue as { recordId: string }).recordId;
-    assert.deepEqual((await s.state()).tasks.find((t) => t.Id === explicitId)?.fields, { Status: 'Completed', TaskSubtype: 'Call' });
+    assert.deepEqual((await s.state()).tasks.find((t) => t.Id === explicitId)?.fields, {
+      Status: 'Completed',
+      TaskSubtype: 'Call'
+    });
   });
 
   it('rejects what the org rejects, with GENERIC_ERROR and details', async () => {
@@ -172,7 +258,10 @@ describe('host: saveLog', () => {
       assert.equal(r.success, false, JSON.stringify(value).slice(0, 80));
       assert.equal(r.returnValue, null);
       assert.equal(r.errors?.[0]?.code, 'GENERIC_ERROR');
-      assert.equal(r.errors?.[0]?.description, 'An error occurred while calling the saveLog() API method. Review the Details field in the error section.');
+      assert.equal(
+        r.errors?.[0]?.description,
+        'An error occurred while calling the saveLog() API method. Review the Details field in the error section.'
+      );
       assert.ok(Array.isArray(r.errors?.[0]?.details));
     }
     const created = await s.call('saveLog', { value: { entityApiName: 'Task', TaskSubtype: 'Call' } });
@@ -193,8 +282,14 @@ describe('host: saveLog', () => {
       assert.equal(r.errors?.[0]?.description, 'Injected: review the details field');
       assert.ok(Array.isArray(r.errors?.[0]?.details));
     }
-    assert.equal((await s.call('saveLog', { value: { entityApiName: 'Task', Subject: 'third' } })).success, true);
-    assert.deepEqual((await s.state()).tasks.map((t) => t.fields.Subject), ['third']);
+    assert.equal(
+      (await s.call('saveLog', { value: { entityApiName: 'Task', Subject: 'third' } })).success,
+      true
+    );
+    assert.deepEqual(
+      (await s.state()).tasks.map((t) => t.fields.Subject),
+      ['third']
+    );
   });
 });
 
@@ -207,26 +302,58 @@ describe('host: screen pops and navigation', () => {
       ['objecthome', { scope: 'Lead' }, 'objecthome'],
       ['list', { listViewId: '00B000000000001', scope: 'Contact' }, 'list'],
       ['search', { searchString: 'Hopper' }, 'search'],
-      ['flow', { flowDevName: 'Call_Wrap_Up', flowArgs: [{ name: 'recordId', type: 'String', value: SEED_IDS.grace }] }, 'flow'],
-      ['newRecord', { entityName: 'Contact', defaultFieldValues: { Phone: '+1 555 0100', LastName: 'Caller' } }, 'newRecord']
+      [
+        'flow',
+        {
+          flowDevName: 'Call_Wrap_Up',
+          flowArgs: [{ name: 'recordId', type: 'String', value: SEED_IDS.grace }]
+        },
+        'flow'
+      ],
+      [
+        'newRecord',
+        { entityName: 'Contact', defaultFieldValues: { Phone: '+1 555 0100', LastName: 'Caller' } },
+        'newRecord'
+      ]
     ];
     for (const [type, params] of pops) {
-      assert.deepEqual(await s.call('screenPop', { type, params }), { success: true, returnValue: null, errors: null }, type);
+      assert.deepEqual(
+        await s.call('screenPop', { type, params }),
+        { success: true, returnValue: null, errors: null },
+        type
+      );
     }
     const state = await s.state();
-    assert.deepEqual(state.navigation.map((n) => n.kind), pops.map((p) => p[2]));
+    assert.deepEqual(
+      state.navigation.map((n) => n.kind),
+      pops.map((p) => p[2])
+    );
     assert.ok(state.navigation.every((n) => n.source === 'screenPop'));
     const nav = (await eventsEventually('nav', 7)) as Array<Record<string, string>>;
-    assert.deepEqual(nav[0], { url: `${emulator.hostUrl}lightning/r/Contact/${SEED_IDS.grace}/view`, recordId: SEED_IDS.grace, recordName: 'Grace Hopper', objectType: 'Contact' });
+    assert.deepEqual(nav[0], {
+      url: `${emulator.hostUrl}lightning/r/Contact/${SEED_IDS.grace}/view`,
+      recordId: SEED_IDS.grace,
+      recordName: 'Grace Hopper',
+      objectType: 'Contact'
+    });
     assert.deepEqual(nav[2], { url: `${emulator.hostUrl}lightning/o/Lead/home` });
-    assert.equal(await s.page.locator('[data-id="flow-page"] [data-id="page-title"]').count(), 1, 'the flow page stays under the modal');
+    assert.equal(
+      await s.page.locator('[data-id="flow-page"] [data-id="page-title"]').count(),
+      1,
+      'the flow page stays under the modal'
+    );
 
     // The new-record modal is prefilled and Save creates the record.
-    assert.deepEqual(state.modal, { entityName: 'Contact', defaultFieldValues: { Phone: '+1 555 0100', LastName: 'Caller' } });
+    assert.deepEqual(state.modal, {
+      entityName: 'Contact',
+      defaultFieldValues: { Phone: '+1 555 0100', LastName: 'Caller' }
+    });
     assert.equal(await s.page.locator('[data-id="new-record-field-LastName"]').inputValue(), 'Caller');
     await s.page.fill('[data-id="new-record-field-FirstName"]', 'Casey');
     await s.page.click('[data-id="new-record-save"]');
-    const created = await waitFor('the new contact', async () => (await s.state()).records.find((r) => r.fields.LastName === 'Caller'));
+    const created = await waitFor('the new contact', async () =>
+      (await s.state()).records.find((r) => r.fields.LastName === 'Caller')
+    );
     assert.deepEqual(created.fields, { FirstName: 'Casey', LastName: 'Caller', Phone: '+1 555 0100' });
     assert.deepEqual((await s.state()).page, { kind: 'record', recordId: created.Id });
 
@@ -246,22 +373,52 @@ describe('host: screen pops and navigation', () => {
 
   it('searchAndScreenPop: 0, 1 and many matches, deferred, and callType checks', async () => {
     const one = await s.call('searchAndScreenPop', { searchParams: '212.555.0143', callType: 'inbound' });
-    assert.deepEqual(one.returnValue, { [SEED_IDS.grace]: { Id: SEED_IDS.grace, Name: 'Grace Hopper', RecordType: 'Contact', Phone: '212-555-0143' } });
+    assert.deepEqual(one.returnValue, {
+      [SEED_IDS.grace]: {
+        Id: SEED_IDS.grace,
+        Name: 'Grace Hopper',
+        RecordType: 'Contact',
+        Phone: '212-555-0143'
+      }
+    });
     assert.deepEqual((await s.state()).page, { kind: 'record', recordId: SEED_IDS.grace });
 
     const many = await s.call('searchAndScreenPop', { searchParams: '+14155550100', callType: 'inbound' });
-    assert.deepEqual(Object.keys(many.returnValue as object).sort(), [SEED_IDS.acme, SEED_IDS.margaret, SEED_IDS.katherine].sort());
-    assert.equal((many.returnValue as Record<string, { RecordType: string }>)[SEED_IDS.katherine]?.RecordType, 'Lead');
+    assert.deepEqual(
+      Object.keys(many.returnValue as object).sort(),
+      [SEED_IDS.acme, SEED_IDS.margaret, SEED_IDS.katherine].sort()
+    );
+    assert.equal(
+      (many.returnValue as Record<string, { RecordType: string }>)[SEED_IDS.katherine]?.RecordType,
+      'Lead'
+    );
     assert.deepEqual((await s.state()).page, { kind: 'search', searchString: '+14155550100' });
 
-    const none = await s.call('searchAndScreenPop', { searchParams: '+1 999 555 0000', callType: 'outbound' });
+    const none = await s.call('searchAndScreenPop', {
+      searchParams: '+1 999 555 0000',
+      callType: 'outbound'
+    });
     assert.deepEqual(none.returnValue, {});
     assert.equal((await s.state()).navigation.length, 3);
 
-    const byName = await s.call('searchAndScreenPop', { searchParams: 'lovelace', callType: 'internal', deferred: true });
-    assert.deepEqual((byName.returnValue as Record<string, unknown>).SCREEN_POP_DATA, { type: 'sobject', params: { recordId: SEED_IDS.ada } });
-    const deferredMany = await s.call('searchAndScreenPop', { searchParams: '4155550100', callType: 'inbound', deferred: true });
-    assert.deepEqual((deferredMany.returnValue as Record<string, unknown>).SCREEN_POP_DATA, { type: 'search', params: { searchString: '4155550100' } });
+    const byName = await s.call('searchAndScreenPop', {
+      searchParams: 'lovelace',
+      callType: 'internal',
+      deferred: true
+    });
+    assert.deepEqual((byName.returnValue as Record<string, unknown>).SCREEN_POP_DATA, {
+      type: 'sobject',
+      params: { recordId: SEED_IDS.ada }
+    });
+    const deferredMany = await s.call('searchAndScreenPop', {
+      searchParams: '4155550100',
+      callType: 'inbound',
+      deferred: true
+    });
+    assert.deepEqual((deferredMany.returnValue as Record<string, unknown>).SCREEN_POP_DATA, {
+      type: 'search',
+      params: { searchString: '4155550100' }
+    });
     assert.equal((await s.state()).navigation.length, 3, 'deferred searches do not navigate');
 
     const badType = await s.call('searchAndScreenPop', { searchParams: '4155550100', callType: 'INBOUND' });
@@ -286,7 +443,13 @@ describe('host: click-to-dial', () => {
     const events = await eventsEventually('dial', 2);
     assert.deepEqual(events, [
       { number: '(415) 555-0132', recordId: SEED_IDS.ada, recordName: 'Ada Lovelace', objectType: 'Contact' },
-      { number: '+1 415 555 0177', recordId: SEED_IDS.ada, recordName: 'Ada Lovelace', objectType: 'Contact', params: 'numberType=mobile' }
+      {
+        number: '+1 415 555 0177',
+        recordId: SEED_IDS.ada,
+        recordName: 'Ada Lovelace',
+        objectType: 'Contact',
+        params: 'numberType=mobile'
+      }
     ]);
 
     await s.call('disableClickToDial');
@@ -309,8 +472,14 @@ describe('host: Lightning Message Service', () => {
     // Host → adapter before the adapter subscribes: logged, not delivered.
     await emu((e, ch) => e.publish(ch, { type: 'early' }), channel);
 
-    const first = await s.frame.evaluate((ch) => (window as unknown as FixtureWindow).fixture.subscribe(ch, 'a'), channel);
-    const second = await s.frame.evaluate((ch) => (window as unknown as FixtureWindow).fixture.subscribe(ch, 'b'), channel);
+    const first = await s.frame.evaluate(
+      (ch) => (window as unknown as FixtureWindow).fixture.subscribe(ch, 'a'),
+      channel
+    );
+    const second = await s.frame.evaluate(
+      (ch) => (window as unknown as FixtureWindow).fixture.subscribe(ch, 'b'),
+      channel
+    );
     // The handle is on the whole response (the library adds it); the host's returnValue stays null.
     assert.deepEqual(first, { success: true, hasSubscription: true, returnValue: null });
     assert.deepEqual(second, { success: true, hasSubscription: true, returnValue: null });
@@ -319,45 +488,82 @@ describe('host: Lightning Message Service', () => {
     assert.deepEqual(await eventsEventually('a', 1), [{ type: 'state?' }]);
     assert.deepEqual(await eventsEventually('b', 1), [{ type: 'state?' }]);
 
-    assert.equal((await s.call('publish', { channelName: channel, message: { type: 'state', call: { state: 'ringing' } } })).success, true);
+    assert.equal(
+      (
+        await s.call('publish', {
+          channelName: channel,
+          message: { type: 'state', call: { state: 'ringing' } }
+        })
+      ).success,
+      true
+    );
     const received = await s.page.evaluate(() => (window as unknown as { received: unknown[] }).received);
-    assert.deepEqual(received, [{ type: 'early' }, { type: 'state?' }, { type: 'state', call: { state: 'ringing' } }]);
+    assert.deepEqual(received, [
+      { type: 'early' },
+      { type: 'state?' },
+      { type: 'state', call: { state: 'ringing' } }
+    ]);
 
     // The first unsubscribe is local only (another listener remains): no message, no callback.
-    await assert.rejects(s.frame.evaluate(() => (window as unknown as FixtureWindow).fixture.unsubscribe('a')), /No callback/);
+    await assert.rejects(
+      s.frame.evaluate(() => (window as unknown as FixtureWindow).fixture.unsubscribe('a')),
+      /No callback/
+    );
     assert.deepEqual((await s.state()).adapterChannels, [channel]);
     const last = await s.frame.evaluate(() => (window as unknown as FixtureWindow).fixture.unsubscribe('b'));
     assert.equal(last.success, true);
     assert.deepEqual((await s.state()).adapterChannels, []);
 
     const log = (await s.state()).channelLog;
-    assert.deepEqual(log.map((l) => [l.direction, l.deliveredToAdapter]), [
-      ['host→adapter', false],
-      ['host→adapter', true],
-      ['adapter→host', true]
-    ]);
+    assert.deepEqual(
+      log.map((l) => [l.direction, l.deliveredToAdapter]),
+      [
+        ['host→adapter', false],
+        ['host→adapter', true],
+        ['adapter→host', true]
+      ]
+    );
     await s.page.locator('[data-id="channel-log"] li').nth(2).waitFor({ timeout: 2000 });
   });
 });
 
 describe('host: SwitchboardSoftphoneService.findCallLog stand-in', () => {
   const findCallLog = (callObject: string) =>
-    s.call('runApex', { apexClass: 'SwitchboardSoftphoneService', methodName: 'findCallLog', methodParams: `callObject=${encodeURIComponent(callObject)}` });
+    s.call('runApex', {
+      apexClass: 'SwitchboardSoftphoneService',
+      methodName: 'findCallLog',
+      methodParams: `callObject=${encodeURIComponent(callObject)}`
+    });
 
   it('answers the JSON the Apex returns: the call Task, or taskId null', async () => {
     await emu((e) => e.reset(), null);
-    const created = await s.call('saveLog', { value: { entityApiName: 'Task', TaskSubtype: 'Call', Status: 'Completed', CallObject: 'call-lookup-1' } });
+    const created = await s.call('saveLog', {
+      value: { entityApiName: 'Task', TaskSubtype: 'Call', Status: 'Completed', CallObject: 'call-lookup-1' }
+    });
     const taskId = (created.returnValue as { recordId: string }).recordId;
-    await s.call('saveLog', { value: { entityApiName: 'Task', TaskSubtype: 'Task', Status: 'Completed', CallObject: 'not-a-call' } });
-    assert.deepEqual(await findCallLog('call-lookup-1'), { success: true, returnValue: { runApex: JSON.stringify({ ok: true, taskId }) }, errors: null });
+    await s.call('saveLog', {
+      value: { entityApiName: 'Task', TaskSubtype: 'Task', Status: 'Completed', CallObject: 'not-a-call' }
+    });
+    assert.deepEqual(await findCallLog('call-lookup-1'), {
+      success: true,
+      returnValue: { runApex: JSON.stringify({ ok: true, taskId }) },
+      errors: null
+    });
     for (const absent of ['call-lookup-2', 'not-a-call', ' ', 'x'.repeat(256)]) {
-      assert.deepEqual((await findCallLog(absent)).returnValue, { runApex: '{"ok":true,"taskId":null}' }, absent.slice(0, 20));
+      assert.deepEqual(
+        (await findCallLog(absent)).returnValue,
+        { runApex: '{"ok":true,"taskId":null}' },
+        absent.slice(0, 20)
+      );
     }
   });
 
   it('gives a configured answer instead, e.g. the NO_ACCESS report of a user without the Task fields', async () => {
     const denied = '{"ok":false,"error":"NO_ACCESS","message":"No read access to Task.CallObject"}';
-    await emu((e, answer) => e.setApexResponses({ 'SwitchboardSoftphoneService.findCallLog': answer }), denied);
+    await emu(
+      (e, answer) => e.setApexResponses({ 'SwitchboardSoftphoneService.findCallLog': answer }),
+      denied
+    );
     assert.deepEqual((await findCallLog('call-lookup-1')).returnValue, { runApex: denied });
     await emu((e) => e.setApexResponses({}), null);
   });
@@ -367,7 +573,18 @@ describe('host: trust and errors', () => {
   it('ignores messages from another origin or another window, and flags unknown methods', async () => {
     // The host page posting to itself: right shape, wrong origin and source.
     await s.page.evaluate(() => {
-      window.postMessage({ methodName: 'setSoftphoneItemLabel', callId: 0, apiVersion: 66, apiType: 'opencti', args: { label: 'self' }, isCallbackRegistered: false, isListenerRegistered: false }, '*');
+      window.postMessage(
+        {
+          methodName: 'setSoftphoneItemLabel',
+          callId: 0,
+          apiVersion: 66,
+          apiType: 'opencti',
+          args: { label: 'self' },
+          isCallbackRegistered: false,
+          isListenerRegistered: false
+        },
+        '*'
+      );
     });
     // A second adapter frame: right origin, but not the softphone iframe.
     await s.page.evaluate(() => {
@@ -380,44 +597,109 @@ describe('host: trust and errors', () => {
     const rogue = await waitFor('the rogue frame', async () => {
       for (const f of s.page.frames()) {
         if (f === s.frame || !f.url().includes('/apex/Softphone_Adapter')) continue;
-        if (await f.evaluate(() => (window as unknown as FixtureWindow).fixtureReady === true).catch(() => false)) return f;
+        if (
+          await f
+            .evaluate(() => (window as unknown as FixtureWindow).fixtureReady === true)
+            .catch(() => false)
+        )
+          return f;
       }
       return undefined;
     });
-    await rogue.evaluate(() => (window as unknown as FixtureWindow).fixture.tryCall('setSoftphoneItemLabel', { label: 'rogue' }));
+    await rogue.evaluate(() =>
+      (window as unknown as FixtureWindow).fixture.tryCall('setSoftphoneItemLabel', { label: 'rogue' })
+    );
 
     // An unknown method from the real frame gets GENERIC_ERROR and is listed.
-    const reply = await s.frame.evaluate((hostOrigin) => new Promise<unknown>((resolve, reject) => {
-      const timer = setTimeout(() => reject(new Error('no reply')), 2000);
-      window.addEventListener('message', (e) => {
-        const data = e.data as { callId?: number; response?: unknown };
-        if (e.origin === hostOrigin && data.callId === 999) {
-          clearTimeout(timer);
-          resolve(data);
-        }
-      });
-      parent.postMessage({ methodName: 'getCallObjectReferences', callId: 999, apiVersion: 66, apiType: 'opencti', args: {}, isCallbackRegistered: true, isListenerRegistered: false }, hostOrigin);
-    }), emulator.hostUrl.replace(/\/$/, ''));
+    const reply = await s.frame.evaluate(
+      (hostOrigin) =>
+        new Promise<unknown>((resolve, reject) => {
+          const timer = setTimeout(() => reject(new Error('no reply')), 2000);
+          window.addEventListener('message', (e) => {
+            const data = e.data as { callId?: number; response?: unknown };
+            if (e.origin === hostOrigin && data.callId === 999) {
+              clearTimeout(timer);
+              resolve(data);
+            }
+          });
+          parent.postMessage(
+            {
+              methodName: 'getCallObjectReferences',
+              callId: 999,
+              apiVersion: 66,
+              apiType: 'opencti',
+              args: {},
+              isCallbackRegistered: true,
+              isListenerRegistered: false
+            },
+            hostOrigin
+          );
+        }),
+      emulator.hostUrl.replace(/\/$/, '')
+    );
     assert.deepEqual(reply, {
-      methodName: 'getCallObjectReferences', callId: 999, apiVersion: 66, apiType: 'opencti', shouldExecuteCallback: true,
-      response: { success: false, returnValue: null, errors: [{ code: 'GENERIC_ERROR', description: 'An error occurred while calling the API method.' }] }
+      methodName: 'getCallObjectReferences',
+      callId: 999,
+      apiVersion: 66,
+      apiType: 'opencti',
+      shouldExecuteCallback: true,
+      response: {
+        success: false,
+        returnValue: null,
+        errors: [{ code: 'GENERIC_ERROR', description: 'An error occurred while calling the API method.' }]
+      }
     });
     const state = await s.state();
     assert.deepEqual(state.item, { label: 'Phone', icon: 'call' });
-    assert.deepEqual(state.calls.map((c) => c.methodName), ['getCallObjectReferences']);
-    assert.deepEqual(state.protocolErrors.map((e) => e.reason), ['Unknown method getCallObjectReferences']);
+    assert.deepEqual(
+      state.calls.map((c) => c.methodName),
+      ['getCallObjectReferences']
+    );
+    assert.deepEqual(
+      state.protocolErrors.map((e) => e.reason),
+      ['Unknown method getCallObjectReferences']
+    );
   });
 
   it('answers runApex from the configured map, hvs calls, and per-method reply delays', async () => {
     await emu((e) => e.setApexResponses({ 'SoftphoneSearch.getContacts': '[{"Name":"Ada"}]' }), null);
-    assert.deepEqual((await s.call('runApex', { apexClass: 'SoftphoneSearch', methodName: 'getContacts', methodParams: 'name=Ada' })).returnValue, { runApex: '[{"Name":"Ada"}]' });
+    assert.deepEqual(
+      (
+        await s.call('runApex', {
+          apexClass: 'SoftphoneSearch',
+          methodName: 'getContacts',
+          methodParams: 'name=Ada'
+        })
+      ).returnValue,
+      { runApex: '[{"Name":"Ada"}]' }
+    );
     const missing = await s.call('runApex', { apexClass: 'Nope', methodName: 'x', methodParams: 'none' });
-    assert.deepEqual(missing.errors, [{ code: 'SERVER_ERROR', description: 'Could not load Apex class: Nope.' }]);
+    assert.deepEqual(missing.errors, [
+      { code: 'SERVER_ERROR', description: 'Could not load Apex class: Nope.' }
+    ]);
 
     await listen('hvs.onWorkStart', 'work');
-    await emu((e) => e.startWork({ workId: '0Zx000000000001', completeWorkWhen: 'TaskSaved', attributes: { to: '+14155550132' } }), null);
-    assert.deepEqual(await eventsEventually('work', 1), [{ workId: '0Zx000000000001', completeWorkWhen: 'TaskSaved', attributes: { to: '+14155550132' } }]);
-    assert.equal((await s.call('hvs.completeWork', { workId: '0Zx000000000001', attributes: { disposition: 'Connected', taskId: '00T', wasConnected: true } })).success, true);
+    await emu(
+      (e) =>
+        e.startWork({
+          workId: '0Zx000000000001',
+          completeWorkWhen: 'TaskSaved',
+          attributes: { to: '+14155550132' }
+        }),
+      null
+    );
+    assert.deepEqual(await eventsEventually('work', 1), [
+      { workId: '0Zx000000000001', completeWorkWhen: 'TaskSaved', attributes: { to: '+14155550132' } }
+    ]);
+    assert.equal(
+      (
+        await s.call('hvs.completeWork', {
+          workId: '0Zx000000000001',
+          attributes: { disposition: 'Connected', taskId: '00T', wasConnected: true }
+        })
+      ).success,
+      true
+    );
     assert.equal((await s.state()).completedWork.length, 1);
 
     await emu((e) => e.setReplyDelay({ refreshView: 300 }), null);

@@ -13,14 +13,23 @@ import { FIXTURES, fixtureOptions } from './harness';
 const resourceDir = `${FIXTURES}staticresources/Softphone_Adapter`;
 
 /** Raw GET so `..` segments reach the server as typed (fetch would normalise them away). */
-function rawGet(port: number, host: string, path: string): Promise<{ status: number; type: string; body: string }> {
+function rawGet(
+  port: number,
+  host: string,
+  path: string
+): Promise<{ status: number; type: string; body: string }> {
   return new Promise((resolve, reject) => {
-    const req = request({ host: '127.0.0.1', port, path, headers: { host: `${host}:${port}` }, timeout: 3000 }, (res) => {
-      let body = '';
-      res.setEncoding('utf8');
-      res.on('data', (chunk: string) => (body += chunk));
-      res.on('end', () => resolve({ status: res.statusCode ?? 0, type: String(res.headers['content-type'] ?? ''), body }));
-    });
+    const req = request(
+      { host: '127.0.0.1', port, path, headers: { host: `${host}:${port}` }, timeout: 3000 },
+      (res) => {
+        let body = '';
+        res.setEncoding('utf8');
+        res.on('data', (chunk: string) => (body += chunk));
+        res.on('end', () =>
+          resolve({ status: res.statusCode ?? 0, type: String(res.headers['content-type'] ?? ''), body })
+        );
+      }
+    );
     req.on('timeout', () => req.destroy(new Error(`timeout: ${path}`)));
     req.on('error', reject);
     req.end();
@@ -36,10 +45,16 @@ function pageWith(body: string): string {
 
 describe('adapter page rendering', () => {
   it('renders the merge fields the org would, and nothing of the apex: wrapper', () => {
-    const html = renderAdapterPage({ pagePath: `${FIXTURES}Softphone_Adapter.page`, staticResourceDir: resourceDir });
+    const html = renderAdapterPage({
+      pagePath: `${FIXTURES}Softphone_Adapter.page`,
+      staticResourceDir: resourceDir
+    });
     assert.match(html, /^<!DOCTYPE html>/);
     assert.doesNotMatch(html, /apex:|\{!/);
-    assert.match(html, /<link rel="stylesheet" href="\/slds\/styles\/salesforce-lightning-design-system\.min\.css"\/>/);
+    assert.match(
+      html,
+      /<link rel="stylesheet" href="\/slds\/styles\/salesforce-lightning-design-system\.min\.css"\/>/
+    );
     assert.match(html, /href="\/resource\/\d+\/Softphone_Adapter\/softphone\.css"/);
     assert.match(html, /src="\/resource\/\d+\/Softphone_Adapter\/softphone\.js"/);
     assert.match(html, /data-slds-assets="\/slds"/);
@@ -48,19 +63,32 @@ describe('adapter page rendering', () => {
 
   it('refuses a merge field it cannot render, naming it', () => {
     const path = pageWith('<html><body>{!$Label.Greeting}</body></html>');
-    assert.throws(() => renderAdapterPage({ pagePath: path, staticResourceDir: resourceDir }), (err: unknown) => {
-      assert.ok(err instanceof PageRenderError);
-      assert.match(err.message, /\{!\$Label\.Greeting\}/);
-      return true;
-    });
+    assert.throws(
+      () => renderAdapterPage({ pagePath: path, staticResourceDir: resourceDir }),
+      (err: unknown) => {
+        assert.ok(err instanceof PageRenderError);
+        assert.match(err.message, /\{!\$Label\.Greeting\}/);
+        return true;
+      }
+    );
   });
 
   it('refuses leftover apex: tags and controllers', () => {
-    assert.throws(() => renderAdapterPage({ pagePath: pageWith('<apex:includeLightning />'), staticResourceDir: resourceDir }), /<apex:includeLightning/);
+    assert.throws(
+      () =>
+        renderAdapterPage({
+          pagePath: pageWith('<apex:includeLightning />'),
+          staticResourceDir: resourceDir
+        }),
+      /<apex:includeLightning/
+    );
     const dir = mkdtempSync(join(tmpdir(), 'emu-page-'));
     const withController = join(dir, 'Softphone_Adapter.page');
     writeFileSync(withController, '<apex:page controller="SoftphoneController"><html></html></apex:page>');
-    assert.throws(() => renderAdapterPage({ pagePath: withController, staticResourceDir: resourceDir }), /controller/);
+    assert.throws(
+      () => renderAdapterPage({ pagePath: withController, staticResourceDir: resourceDir }),
+      /controller/
+    );
   });
 });
 
@@ -95,7 +123,10 @@ describe('emulator server', () => {
     mkdirSync(join(secretDir, 'Softphone_Adapter'));
     writeFileSync(join(secretDir, 'Softphone_Adapter', 'softphone.js'), 'ok();');
     writeFileSync(join(secretDir, 'secret.txt'), 'TOP-SECRET');
-    emulator = await startEmulator({ ...fixtureOptions, staticResourceDir: join(secretDir, 'Softphone_Adapter') });
+    emulator = await startEmulator({
+      ...fixtureOptions,
+      staticResourceDir: join(secretDir, 'Softphone_Adapter')
+    });
   });
   after(async () => {
     await emulator.close();
@@ -118,7 +149,10 @@ describe('emulator server', () => {
   });
 
   it('answers 500 with the reason when the page cannot be rendered faithfully', async () => {
-    const broken = await startEmulator({ ...fixtureOptions, pagePath: pageWith('<p>{!$User.FirstName}</p>') });
+    const broken = await startEmulator({
+      ...fixtureOptions,
+      pagePath: pageWith('<p>{!$User.FirstName}</p>')
+    });
     try {
       const res = await rawGet(broken.port, '127.0.0.1', '/apex/Softphone_Adapter?mode=Lightning');
       assert.equal(res.status, 500);

@@ -9,7 +9,12 @@ import { cpSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { IssueKind, MetadataIssue } from '../../scripts/lib/metadata-check';
-import { checkSourceTree, formatIssues, metaXmlFiles, validateAgainstXsd } from '../../scripts/lib/metadata-check';
+import {
+  checkSourceTree,
+  formatIssues,
+  metaXmlFiles,
+  validateAgainstXsd
+} from '../../scripts/lib/metadata-check';
 import { ROOT, XSD } from './paths';
 
 const FIXTURES = join(ROOT, 'test/fixtures/metadata-broken');
@@ -22,15 +27,50 @@ interface BrokenCase {
 }
 
 const CASES: BrokenCase[] = [
-  { name: 'malformed-xml', kind: 'malformed', file: 'cspTrustedSites/Broken.cspTrustedSite-meta.xml', message: /not well-formed/ },
-  { name: 'wrong-root', kind: 'root', file: 'callCenters/Wrong.callCenter-meta.xml', message: /<CallCentre>, expected <CallCenter>/ },
-  { name: 'wrong-namespace', kind: 'root', file: 'corsWhitelistOrigins/NoNamespace.corsWhitelistOrigin-meta.xml', message: /xmlns/ },
-  { name: 'stray-file', kind: 'stray', file: 'callCenters/Other.callcenter.xml', message: /no metadata component/ },
+  {
+    name: 'malformed-xml',
+    kind: 'malformed',
+    file: 'cspTrustedSites/Broken.cspTrustedSite-meta.xml',
+    message: /not well-formed/
+  },
+  {
+    name: 'wrong-root',
+    kind: 'root',
+    file: 'callCenters/Wrong.callCenter-meta.xml',
+    message: /<CallCentre>, expected <CallCenter>/
+  },
+  {
+    name: 'wrong-namespace',
+    kind: 'root',
+    file: 'corsWhitelistOrigins/NoNamespace.corsWhitelistOrigin-meta.xml',
+    message: /xmlns/
+  },
+  {
+    name: 'stray-file',
+    kind: 'stray',
+    file: 'callCenters/Other.callcenter.xml',
+    message: /no metadata component/
+  },
   { name: 'page-without-meta', kind: 'stray', file: 'pages/Orphan.page', message: /no metadata component/ },
   { name: 'unknown-suffix', kind: 'resolve', file: 'force-app', message: /Could not infer a metadata type/ },
-  { name: 'out-of-order', kind: 'xsd', file: 'messageChannels/Disordered.messageChannel-meta.xml', message: /isExposed.*not expected/ },
-  { name: 'unknown-element', kind: 'xsd', file: 'corsWhitelistOrigins/Legacy.corsWhitelistOrigin-meta.xml', message: /developerName.*not expected/ },
-  { name: 'missing-required-element', kind: 'xsd', file: 'callCenters/NoDisplay.callCenter-meta.xml', message: /displayNameLabel.*Expected is .*displayName/ }
+  {
+    name: 'out-of-order',
+    kind: 'xsd',
+    file: 'messageChannels/Disordered.messageChannel-meta.xml',
+    message: /isExposed.*not expected/
+  },
+  {
+    name: 'unknown-element',
+    kind: 'xsd',
+    file: 'corsWhitelistOrigins/Legacy.corsWhitelistOrigin-meta.xml',
+    message: /developerName.*not expected/
+  },
+  {
+    name: 'missing-required-element',
+    kind: 'xsd',
+    file: 'callCenters/NoDisplay.callCenter-meta.xml',
+    message: /displayNameLabel.*Expected is .*displayName/
+  }
 ];
 
 const workDirs: string[] = [];
@@ -66,8 +106,13 @@ describe('broken metadata fixtures', () => {
   for (const c of CASES) {
     test(`${c.name} is reported as ${c.kind}`, async () => {
       const issues = await allIssues(project(c.name));
-      const hit = issues.find((i) => i.kind === c.kind && i.file.endsWith(c.file) && c.message.test(i.message));
-      assert.ok(hit, `expected a ${c.kind} issue for ${c.file} matching ${c.message}, got:\n${formatIssues(issues)}`);
+      const hit = issues.find(
+        (i) => i.kind === c.kind && i.file.endsWith(c.file) && c.message.test(i.message)
+      );
+      assert.ok(
+        hit,
+        `expected a ${c.kind} issue for ${c.file} matching ${c.message}, got:\n${formatIssues(issues)}`
+      );
     });
   }
 });

@@ -10,7 +10,12 @@ import {
   parseCallCenterMeta,
   validateCallCenterImport
 } from '../../scripts/lib/callcenter-xml';
-import { CALL_CENTER_IMPORT, CALL_CENTER_META, internalNameOf, renderCallCenterXml } from '../../scripts/generate-callcenter-xml';
+import {
+  CALL_CENTER_IMPORT,
+  CALL_CENTER_META,
+  internalNameOf,
+  renderCallCenterXml
+} from '../../scripts/generate-callcenter-xml';
 import { ROOT } from './paths';
 
 const metaXml = readFileSync(CALL_CENTER_META, 'utf8');
@@ -24,7 +29,11 @@ describe('CallCenter metadata', () => {
     assert.ok(meta.customSettings, 'no customSettings');
     const settings = JSON.parse(meta.customSettings) as unknown;
     assert.deepEqual(settings, Object.fromEntries(general.items.map((i) => [i.name, i.value])));
-    assert.deepEqual(Object.keys(settings as object), general.items.map((i) => i.name), 'same order as the items');
+    assert.deepEqual(
+      Object.keys(settings as object),
+      general.items.map((i) => i.name),
+      'same order as the items'
+    );
   });
 
   test('adapterUrl, reqAdapterUrl and the Visualforce page agree', () => {
@@ -74,12 +83,22 @@ describe('CallCenter metadata', () => {
 
 describe('setup/callcenter.xml', () => {
   test('is rendered from the per-org call center in org-config, not from the package', () => {
-    assert.match(CALL_CENTER_META, /[\\/]org-config[\\/]main[\\/]default[\\/]callCenters[\\/]Switchboard\.callCenter-meta\.xml$/);
-    assert.match(committed, /Generated from org-config\/main\/default\/callCenters\/Switchboard\.callCenter-meta\.xml/);
+    assert.match(
+      CALL_CENTER_META,
+      /[\\/]org-config[\\/]main[\\/]default[\\/]callCenters[\\/]Switchboard\.callCenter-meta\.xml$/
+    );
+    assert.match(
+      committed,
+      /Generated from org-config\/main\/default\/callCenters\/Switchboard\.callCenter-meta\.xml/
+    );
   });
 
   test('is committed exactly as a fresh render of the metadata', () => {
-    assert.equal(committed, renderCallCenterXml(metaXml, 'Switchboard'), 'stale: run npm run generate:callcenter');
+    assert.equal(
+      committed,
+      renderCallCenterXml(metaXml, 'Switchboard'),
+      'stale: run npm run generate:callcenter'
+    );
   });
 
   test('passes the import validator', () => {
@@ -88,10 +107,17 @@ describe('setup/callcenter.xml', () => {
 
   test('sections and items have contiguous sortOrders from 0, names ≤40 alphanumeric', () => {
     const sections = parseCallCenterImport(committed);
-    assert.deepEqual(sections.map((s) => s.sortOrder), sections.map((_, i) => String(i)));
+    assert.deepEqual(
+      sections.map((s) => s.sortOrder),
+      sections.map((_, i) => String(i))
+    );
     for (const s of sections) {
       assert.match(s.name, /^[A-Za-z0-9]{1,40}$/);
-      assert.deepEqual(s.items.map((i) => i.sortOrder), s.items.map((_, i) => String(i)), `section ${s.name}`);
+      assert.deepEqual(
+        s.items.map((i) => i.sortOrder),
+        s.items.map((_, i) => String(i)),
+        `section ${s.name}`
+      );
       for (const i of s.items) assert.match(i.name, /^[A-Za-z0-9]{1,40}$/);
     }
   });
@@ -105,28 +131,40 @@ describe('setup/callcenter.xml', () => {
       { sortOrder: '0', name: 'reqInternalName', label: meta.internalNameLabel, value: 'Switchboard' },
       { sortOrder: '1', name: 'reqDisplayName', label: meta.displayNameLabel, value: meta.displayName }
     ]);
-    assert.deepEqual(rest.map((s) => s.name), ['switchboard']);
+    assert.deepEqual(
+      rest.map((s) => s.name),
+      ['switchboard']
+    );
   });
 
   test('values survive XML escaping', () => {
     const tricky = metaXml.replace('<value>US</value>', '<value>A &amp; B &lt;c&gt; "d"</value>');
     const out = renderCallCenterXml(tricky, 'Switchboard');
-    const item = parseCallCenterImport(out).flatMap((s) => s.items).find((i) => i.name === 'defaultCountry');
+    const item = parseCallCenterImport(out)
+      .flatMap((s) => s.items)
+      .find((i) => i.name === 'defaultCountry');
     assert.equal(item?.value, 'A & B <c> "d"');
   });
 });
 
 describe('callcenter.xml validator rejects broken input', () => {
-  const fixture = (name: string): string => readFileSync(join(ROOT, 'test/fixtures/callcenter-broken', name), 'utf8');
+  const fixture = (name: string): string =>
+    readFileSync(join(ROOT, 'test/fixtures/callcenter-broken', name), 'utf8');
 
   test('a gap in item sortOrder', () => {
     const problems = validateCallCenterImport(fixture('gap-in-sort-order.xml'));
-    assert.ok(problems.some((p) => /reqGeneralInfo items: sortOrders must be contiguous from 0/.test(p)), problems.join('\n'));
+    assert.ok(
+      problems.some((p) => /reqGeneralInfo items: sortOrders must be contiguous from 0/.test(p)),
+      problems.join('\n')
+    );
   });
 
   test('a gap in section sortOrder', () => {
     const problems = validateCallCenterImport(fixture('section-gap.xml'));
-    assert.ok(problems.some((p) => /^sections: sortOrders must be contiguous/.test(p)), problems.join('\n'));
+    assert.ok(
+      problems.some((p) => /^sections: sortOrders must be contiguous/.test(p)),
+      problems.join('\n')
+    );
   });
 
   test('a missing required item', () => {
@@ -136,9 +174,18 @@ describe('callcenter.xml validator rejects broken input', () => {
 
   test('reserved req prefix, non-alphanumeric and over-long names', () => {
     const problems = validateCallCenterImport(fixture('bad-names.xml'));
-    assert.ok(problems.some((p) => /"reqProvider" starts with "req"/.test(p)), problems.join('\n'));
-    assert.ok(problems.some((p) => /"web_socket_url" must be 1-40 letters or digits/.test(p)), problems.join('\n'));
-    assert.ok(problems.some((p) => /"aVeryLongSettingNameThatGoesPastFortyChars" must be 1-40/.test(p)), problems.join('\n'));
+    assert.ok(
+      problems.some((p) => /"reqProvider" starts with "req"/.test(p)),
+      problems.join('\n')
+    );
+    assert.ok(
+      problems.some((p) => /"web_socket_url" must be 1-40 letters or digits/.test(p)),
+      problems.join('\n')
+    );
+    assert.ok(
+      problems.some((p) => /"aVeryLongSettingNameThatGoesPastFortyChars" must be 1-40/.test(p)),
+      problems.join('\n')
+    );
   });
 
   test('a wrong root element', () => {

@@ -16,7 +16,17 @@ const parser = new XMLParser({
   ignoreDeclaration: true,
   ignoreAttributes: true,
   isArray: (name) =>
-    ['tabs', 'actionOverrides', 'classAccesses', 'pageAccesses', 'applicationVisibilities', 'lightningMessageFields', 'flexiPageRegions', 'itemInstances', 'componentInstanceProperties'].includes(name)
+    [
+      'tabs',
+      'actionOverrides',
+      'classAccesses',
+      'pageAccesses',
+      'applicationVisibilities',
+      'lightningMessageFields',
+      'flexiPageRegions',
+      'itemInstances',
+      'componentInstanceProperties'
+    ].includes(name)
 });
 
 function read(rel: string, root: string, dir = DEFAULT_DIR): Node {
@@ -34,22 +44,39 @@ describe('Visualforce adapter page', () => {
     const page = readFileSync(join(DEFAULT_DIR, 'pages/Softphone_Adapter.page'), 'utf8');
     assert.equal(
       page,
-      `<apex:page showHeader="false" sidebar="false" standardStylesheets="false" applyHtmlTag="false" applyBodyTag="false" docType="html-5.0" cspHeader="true" title="Switchboard Softphone">
-<html lang="en">
-<head>
-<meta charset="utf-8"/>
-<meta name="viewport" content="width=device-width, initial-scale=1"/>
-<title>Switchboard Softphone</title>
-<link rel="stylesheet" href="{!URLFOR($Resource.Softphone_Adapter, 'slds/styles/slds-subset.css')}"/>
-<link rel="stylesheet" href="{!URLFOR($Resource.Softphone_Adapter, 'softphone.css')}"/>
-<!-- Open CTI for Lightning must be loaded by the adapter page itself, by relative path on Visualforce. -->
-<script src="/support/api/66.0/lightning/opencti_min.js"></script>
-</head>
-<body class="slds-scope">
-<div id="softphone-root" data-slds-assets="{!URLFOR($Resource.Softphone_Adapter, 'slds')}" data-org-id="{!$Organization.Id}" data-user-id="{!$User.Id}"></div>
-<script src="{!URLFOR($Resource.Softphone_Adapter, 'softphone.js')}"></script>
-</body>
-</html>
+      `<apex:page
+    showHeader="false"
+    sidebar="false"
+    standardStylesheets="false"
+    applyHtmlTag="false"
+    applyBodyTag="false"
+    docType="html-5.0"
+    cspHeader="true"
+    title="Switchboard Softphone"
+>
+    <html lang="en">
+        <head>
+            <meta charset="utf-8" />
+            <meta name="viewport" content="width=device-width, initial-scale=1" />
+            <title>Switchboard Softphone</title>
+            <link
+                rel="stylesheet"
+                href="{!URLFOR($Resource.Softphone_Adapter, 'slds/styles/slds-subset.css')}"
+            />
+            <link rel="stylesheet" href="{!URLFOR($Resource.Softphone_Adapter, 'softphone.css')}" />
+            <!-- Open CTI for Lightning must be loaded by the adapter page itself, by relative path on Visualforce. -->
+            <script src="/support/api/66.0/lightning/opencti_min.js"></script>
+        </head>
+        <body class="slds-scope">
+            <div
+                id="softphone-root"
+                data-slds-assets="{!URLFOR($Resource.Softphone_Adapter, 'slds')}"
+                data-org-id="{!$Organization.Id}"
+                data-user-id="{!$User.Id}"
+            ></div>
+            <script src="{!URLFOR($Resource.Softphone_Adapter, 'softphone.js')}"></script>
+        </body>
+    </html>
 </apex:page>
 `
     );
@@ -74,8 +101,14 @@ describe('Visualforce adapter page', () => {
     const files = readdirSync(join(DEFAULT_DIR, 'staticresources/Softphone_Adapter'));
     assert.ok(files.length >= 5, files.join(', '));
     // Whole words only: "softphone.js" must not count as named because "softphone.js.map" is.
-    const named = (f: string): boolean => new RegExp(`(^|[\\s(,])${f.replace(/\./g, '\\.')}(?=[\\s),]|\\.(?:\\s|$)|$)`).test(String(meta.description));
-    assert.deepEqual(files.filter((f) => !named(f)), []);
+    const named = (f: string): boolean =>
+      new RegExp(`(^|[\\s(,])${f.replace(/\./g, '\\.')}(?=[\\s),]|\\.(?:\\s|$)|$)`).test(
+        String(meta.description)
+      );
+    assert.deepEqual(
+      files.filter((f) => !named(f)),
+      []
+    );
   });
 });
 
@@ -85,7 +118,13 @@ describe('utility bar and app', () => {
     assert.equal(page.type, 'UtilityBar');
     assert.deepEqual(page.template, { name: 'one:utilityBarTemplateDesktop' });
     const regions = list(page.flexiPageRegions);
-    assert.deepEqual(regions.map((r) => [r.name, r.type]), [['utilityItems', 'Region'], ['backgroundComponents', 'Background']]);
+    assert.deepEqual(
+      regions.map((r) => [r.name, r.type]),
+      [
+        ['utilityItems', 'Region'],
+        ['backgroundComponents', 'Background']
+      ]
+    );
     const instances = list(regions[0]?.itemInstances).map((i) => i.componentInstance as Node);
     assert.equal(instances.length, 1);
     const softphone = instances[0] as Node;
@@ -94,15 +133,27 @@ describe('utility bar and app', () => {
     const props = list(softphone.componentInstanceProperties);
     assert.ok(props.every((p) => p.type === 'decorator'));
     assert.deepEqual(Object.fromEntries(props.map((p) => [p.name, p.value])), {
-      eager: 'true', height: '480', icon: 'call', label: 'Phone', scrollable: 'true', width: '340'
+      eager: 'true',
+      height: '480',
+      icon: 'call',
+      label: 'Phone',
+      scrollable: 'true',
+      width: '340'
     });
   });
 
   test('the softphone utility size matches the call center', () => {
-    const cc = parseCallCenterMeta(readFileSync(join(ORG_CONFIG_DEFAULT, 'callCenters/Switchboard.callCenter-meta.xml'), 'utf8'));
-    const general = Object.fromEntries((cc.sections.find((s) => s.name === 'reqGeneralInfo')?.items ?? []).map((i) => [i.name, i.value]));
+    const cc = parseCallCenterMeta(
+      readFileSync(join(ORG_CONFIG_DEFAULT, 'callCenters/Switchboard.callCenter-meta.xml'), 'utf8')
+    );
+    const general = Object.fromEntries(
+      (cc.sections.find((s) => s.name === 'reqGeneralInfo')?.items ?? []).map((i) => [i.name, i.value])
+    );
     const page = read('flexipages/Switchboard_UtilityBar.flexipage-meta.xml', 'FlexiPage');
-    const props = list((list(list(page.flexiPageRegions)[0]?.itemInstances)[0]?.componentInstance as Node).componentInstanceProperties);
+    const props = list(
+      (list(list(page.flexiPageRegions)[0]?.itemInstances)[0]?.componentInstance as Node)
+        .componentInstanceProperties
+    );
     const prop = (n: string): unknown => props.find((p) => p.name === n)?.value;
     assert.equal(prop('height'), general.reqSoftphoneHeight);
     assert.equal(prop('width'), general.reqSoftphoneWidth);
@@ -116,7 +167,10 @@ describe('utility bar and app', () => {
     assert.equal(app.formFactors, 'Large');
     assert.deepEqual(app.tabs, ['standard-home', 'standard-Contact', 'standard-Lead', 'standard-Account']);
     assert.equal(app.utilityBar, 'Switchboard_UtilityBar');
-    assert.ok(exists(`flexipages/${String(app.utilityBar)}.flexipage-meta.xml`), 'utility bar flexipage missing');
+    assert.ok(
+      exists(`flexipages/${String(app.utilityBar)}.flexipage-meta.xml`),
+      'utility bar flexipage missing'
+    );
   });
 
   test('record page overrides in the app point at existing flexipages', () => {
@@ -139,8 +193,10 @@ describe('permission set', () => {
   });
 
   test('every referenced app, page and class exists in force-app', () => {
-    for (const a of list(ps.applicationVisibilities)) assert.ok(exists(`applications/${String(a.application)}.app-meta.xml`));
-    for (const p of list(ps.pageAccesses)) assert.ok(exists(`pages/${String(p.apexPage)}.page`), `page ${String(p.apexPage)}`);
+    for (const a of list(ps.applicationVisibilities))
+      assert.ok(exists(`applications/${String(a.application)}.app-meta.xml`));
+    for (const p of list(ps.pageAccesses))
+      assert.ok(exists(`pages/${String(p.apexPage)}.page`), `page ${String(p.apexPage)}`);
     for (const c of list(ps.classAccesses)) {
       assert.ok(exists(`classes/${String(c.apexClass)}.cls`), `class ${String(c.apexClass)}`);
       assert.ok(!/Test$/.test(String(c.apexClass)), 'test classes need no access');
@@ -154,21 +210,47 @@ describe('message channel', () => {
     assert.equal(mc.masterLabel, 'Switchboard Call');
     assert.equal(mc.isExposed, 'true');
     const fields = list(mc.lightningMessageFields);
-    assert.deepEqual(fields.map((f) => f.fieldName), [
-      'source', 'version', 'type', 'callId', 'recordId', 'direction', 'state', 'number',
-      'startedAt', 'connectedAt', 'endedAt', 'taskId', 'error', 'ready', 'provider'
-    ]);
-    for (const f of fields) assert.ok(String(f.description ?? '').length > 0, `${String(f.fieldName)} has no description`);
+    assert.deepEqual(
+      fields.map((f) => f.fieldName),
+      [
+        'source',
+        'version',
+        'type',
+        'callId',
+        'recordId',
+        'direction',
+        'state',
+        'number',
+        'startedAt',
+        'connectedAt',
+        'endedAt',
+        'taskId',
+        'error',
+        'ready',
+        'provider'
+      ]
+    );
+    for (const f of fields)
+      assert.ok(String(f.description ?? '').length > 0, `${String(f.fieldName)} has no description`);
     assert.match(String(mc.description), /Visualforce/);
   });
 });
 
 describe('telephony endpoints (org-config)', () => {
-  const cc = parseCallCenterMeta(readFileSync(join(ORG_CONFIG_DEFAULT, 'callCenters/Switchboard.callCenter-meta.xml'), 'utf8'));
-  const ws = new URL(cc.sections.find((s) => s.name === 'switchboard')?.items.find((i) => i.name === 'webSocketUrl')?.value ?? '');
+  const cc = parseCallCenterMeta(
+    readFileSync(join(ORG_CONFIG_DEFAULT, 'callCenters/Switchboard.callCenter-meta.xml'), 'utf8')
+  );
+  const ws = new URL(
+    cc.sections.find((s) => s.name === 'switchboard')?.items.find((i) => i.name === 'webSocketUrl')?.value ??
+      ''
+  );
 
   test('the CSP trusted site allows the call center WebSocket origin for the Visualforce page only', () => {
-    const csp = read('cspTrustedSites/Switchboard_Telephony.cspTrustedSite-meta.xml', 'CspTrustedSite', ORG_CONFIG_DEFAULT);
+    const csp = read(
+      'cspTrustedSites/Switchboard_Telephony.cspTrustedSite-meta.xml',
+      'CspTrustedSite',
+      ORG_CONFIG_DEFAULT
+    );
     assert.equal(csp.endpointUrl, `${ws.protocol}//${ws.host}`);
     // The socket is opened by the adapter page, whose CSP (cspHeader="true") lists VisualForce/All sites.
     assert.equal(csp.context, 'VisualForce');
@@ -180,7 +262,8 @@ describe('telephony endpoints (org-config)', () => {
   });
 
   test('no CORS allowed origin ships anywhere: the softphone needs none', () => {
-    for (const dir of packageDirectories()) assert.ok(!existsSync(join(dir, 'main/default/corsWhitelistOrigins')), dir);
+    for (const dir of packageDirectories())
+      assert.ok(!existsSync(join(dir, 'main/default/corsWhitelistOrigins')), dir);
   });
 });
 

@@ -13,7 +13,9 @@ export const ORG_CONFIG_DEFAULT = join(ORG_CONFIG_DIR, 'main/default');
 
 /** Every package directory sfdx-project.json lists, packaged or not: what `sf project deploy start` deploys. */
 export function packageDirectories(): string[] {
-  const json = JSON.parse(readFileSync(join(ROOT, 'sfdx-project.json'), 'utf8')) as { packageDirectories: Array<{ path: string }> };
+  const json = JSON.parse(readFileSync(join(ROOT, 'sfdx-project.json'), 'utf8')) as {
+    packageDirectories: Array<{ path: string }>;
+  };
   return json.packageDirectories.map((d) => join(ROOT, d.path));
 }
 

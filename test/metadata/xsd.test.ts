@@ -10,7 +10,10 @@ import { ROOT, XSD, packageDirectories } from './paths';
 
 test('every -meta.xml in every package directory is valid against schemas/metadata-66.0.xsd', async () => {
   const files = packageDirectories().flatMap((d) => metaXmlFiles(d));
-  assert.ok(files.some((f) => f.includes('/org-config/')), 'org-config is checked too');
+  assert.ok(
+    files.some((f) => f.includes('/org-config/')),
+    'org-config is checked too'
+  );
   assert.ok(files.length >= 9, `only ${files.length} -meta.xml files found`);
   const issues = await validateAgainstXsd(files, XSD, ROOT);
   assert.deepEqual(issues, [], `\n${formatIssues(issues)}`);
@@ -18,7 +21,8 @@ test('every -meta.xml in every package directory is valid against schemas/metada
 
 test('the checked-in schema declares a root element per type and carries its licence', () => {
   const xsd = readFileSync(XSD, 'utf8');
-  for (const t of ROOT_TYPES) assert.ok(xsd.includes(`<xsd:element name="${t}" type="tns:${t}"/>`), `no global element ${t}`);
+  for (const t of ROOT_TYPES)
+    assert.ok(xsd.includes(`<xsd:element name="${t}" type="tns:${t}"/>`), `no global element ${t}`);
   assert.match(xsd, /Metadata API WSDL version 66\.0/);
   assert.match(xsd, /BSD 3-Clause/);
   const licence = join(ROOT, 'schemas/LICENSE-forcedotcom-wsdl.txt');

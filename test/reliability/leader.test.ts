@@ -164,7 +164,9 @@ describe('leader election (Web Locks)', () => {
   });
 
   test('a lock manager that rejects for another reason leaves the tab a follower instead of crashing', async () => {
-    const broken: LockManagerLike = { request: () => Promise.reject(new DOMException('discarded', 'InvalidStateError')) };
+    const broken: LockManagerLike = {
+      request: () => Promise.reject(new DOMException('discarded', 'InvalidStateError'))
+    };
     const election = new LeaderElection({ tabId: 'x', rules: RULES, locks: broken, channel: null });
     assert.equal(await election.start(), 'follower');
     assert.equal(election.mode, 'locks');
@@ -174,20 +176,35 @@ describe('leader election (Web Locks)', () => {
 
 /** A channel that records what it is asked to send, or refuses to exist like a page with site data blocked. */
 function recordingChannel(sent: unknown[]): ChannelFactory {
-  return () => ({ postMessage: (m: unknown) => void sent.push(m), addEventListener: () => undefined, close: () => undefined });
+  return () => ({
+    postMessage: (m: unknown) => void sent.push(m),
+    addEventListener: () => undefined,
+    close: () => undefined
+  });
 }
-const securityError = () => new DOMException('Access to the Locks API is denied in this context.', 'SecurityError');
+const securityError = () =>
+  new DOMException('Access to the Locks API is denied in this context.', 'SecurityError');
 
 describe('site data blocked (storage, Web Locks, BroadcastChannel refused)', () => {
   test('Web Locks rejecting with SecurityError: the tab leads alone, says so, and stops talking on the channel', async () => {
     const sent: unknown[] = [];
     const roles: string[] = [];
     const locks: LockManagerLike = { request: () => Promise.reject(securityError()) };
-    const election = new LeaderElection({ tabId: 'solo', rules: RULES, locks, channel: recordingChannel(sent), onRoleChange: (r) => roles.push(r) });
+    const election = new LeaderElection({
+      tabId: 'solo',
+      rules: RULES,
+      locks,
+      channel: recordingChannel(sent),
+      onRoleChange: (r) => roles.push(r)
+    });
     assert.equal(await election.start(), 'leader');
     assert.equal(election.mode, 'blocked');
     assert.equal(election.leaderTabId, 'solo');
-    assert.deepEqual(roles, ['leader'], 'never a follower first: the agent never sees "active in another tab"');
+    assert.deepEqual(
+      roles,
+      ['leader'],
+      'never a follower first: the agent never sees "active in another tab"'
+    );
     const before = sent.length;
     election.send({ type: 'takeOver' });
     assert.equal(sent.length, before, 'nothing to coordinate with');
@@ -276,7 +293,12 @@ const JUNK: unknown[] = [
   envelope({ type: 'state', state: { phase: 'idle', label: 'x', registered: true } }, 'X'),
   envelope({ type: 'dial', dial: { number: '4155550101' } }, 'X'),
   // The forgeries of issue 13.
-  forgedEvent({ type: 'DIAL_REQUESTED', callId: 'f1', input: '+14155550101', context: { who: { id: 'not-an-id;DROP', name: null, objectType: 'Contact' }, what: null, params: null } }),
+  forgedEvent({
+    type: 'DIAL_REQUESTED',
+    callId: 'f1',
+    input: '+14155550101',
+    context: { who: { id: 'not-an-id;DROP', name: null, objectType: 'Contact' }, what: null, params: null }
+  }),
   forgedEvent({ type: 'DIAL_REQUESTED', callId: 'f2', input: 'javascript:alert(1)', context: null }),
   forgedEvent({ type: 'DIAL_REQUESTED', callId: 'f3', input: '1'.repeat(500), context: null }),
   forgedEvent({ type: 'TRANSFER', target: 'sip:evil@example.com' }),
@@ -292,7 +314,7 @@ const JUNK: unknown[] = [
 ];
 
 describe('tab messages (BroadcastChannel)', () => {
-  test('a newcomer learns who leads, gets the state only from that tab, and forwards its agent\'s actions', async () => {
+  test("a newcomer learns who leads, gets the state only from that tab, and forwards its agent's actions", async () => {
     const locks = new FakeLocks();
     const a = tab(locks, 'A', 'msg-1');
     const b = tab(locks, 'B', 'msg-1');
@@ -302,14 +324,22 @@ describe('tab messages (BroadcastChannel)', () => {
     assert.equal(b.election.leaderTabId, 'A', "the leader answers a newcomer's hello with `leader`");
     const state = leaderState();
     a.election.send({ type: 'mirror', state });
-    const dial = { type: 'DIAL_REQUESTED', callId: 'k1', input: '(415) 555-0102', context: { who: CONTACT, what: null, params: null } } as const;
+    const dial = {
+      type: 'DIAL_REQUESTED',
+      callId: 'k1',
+      input: '(415) 555-0102',
+      context: { who: CONTACT, what: null, params: null }
+    } as const;
     const checked = b.election.checkForwardable(dial);
     assert.ok(checked.ok);
     b.election.send({ type: 'event', event: checked.value });
     await settle();
     const mirrored = b.got.find(([m]) => m.type === 'mirror');
     assert.deepEqual(mirrored, [{ type: 'mirror', state }, 'A']);
-    assert.deepEqual(a.got.find(([m]) => m.type === 'event'), [{ type: 'event', event: dial }, 'B']);
+    assert.deepEqual(
+      a.got.find(([m]) => m.type === 'event'),
+      [{ type: 'event', event: dial }, 'B']
+    );
     assert.ok(!a.got.some(([, from]) => from === 'A'), 'a tab never hears itself');
     assert.ok(!a.got.some(([m]) => m.type === 'mirror'), 'a leader takes no state from anyone');
     assert.deepEqual([a.rejected, b.rejected], [[], []]);
@@ -332,9 +362,18 @@ describe('tab messages (BroadcastChannel)', () => {
     await settle();
     raw.close();
     assert.ok(!b.got.some(([m]) => m.type === 'mirror'));
-    assert.ok(b.rejected.some((r) => r.includes('intruder') && r.includes('does not lead')), b.rejected.join('\n'));
-    assert.ok(!b.got.some(([m]) => m.type === 'event'), 'a follower is not the one to act on another follower\'s click');
-    assert.deepEqual(a.got.filter(([m]) => m.type === 'event'), [[{ type: 'event', event: { type: 'HANGUP' } }, 'C']]);
+    assert.ok(
+      b.rejected.some((r) => r.includes('intruder') && r.includes('does not lead')),
+      b.rejected.join('\n')
+    );
+    assert.ok(
+      !b.got.some(([m]) => m.type === 'event'),
+      "a follower is not the one to act on another follower's click"
+    );
+    assert.deepEqual(
+      a.got.filter(([m]) => m.type === 'event'),
+      [[{ type: 'event', event: { type: 'HANGUP' } }, 'C']]
+    );
     for (const t of [a, b, c]) t.election.stop();
   });
 
@@ -354,8 +393,14 @@ describe('tab messages (BroadcastChannel)', () => {
     a.election.send({ type: 'mirror', state: { ...state, phase: 'idle', call: null } });
     b.election.send({ type: 'mirror', state });
     await settle();
-    assert.deepEqual(c.got.filter(([m]) => m.type === 'mirror').map(([, from]) => from), ['B']);
-    assert.ok(c.rejected.some((r) => r.includes('tab A, which does not lead')), c.rejected.join('\n'));
+    assert.deepEqual(
+      c.got.filter(([m]) => m.type === 'mirror').map(([, from]) => from),
+      ['B']
+    );
+    assert.ok(
+      c.rejected.some((r) => r.includes('tab A, which does not lead')),
+      c.rejected.join('\n')
+    );
     for (const t of [a, b, c]) t.election.stop();
   });
 
@@ -380,10 +425,24 @@ describe('tab messages (BroadcastChannel)', () => {
       const result = parser.envelope(j);
       assert.equal(result.ok, false, `junk #${i} was accepted`);
       if (result.ok) continue;
-      for (const secret of ['SECRET-NOTE', 'Hacked', 'DROP', '4155550101', 'evil', 'rm -rf', 'OR 1=1', 'not forwardable'])
-        assert.ok(!result.reason.includes(secret), `junk #${i}: the reason quoted "${secret}": ${result.reason}`);
+      for (const secret of [
+        'SECRET-NOTE',
+        'Hacked',
+        'DROP',
+        '4155550101',
+        'evil',
+        'rm -rf',
+        'OR 1=1',
+        'not forwardable'
+      ])
+        assert.ok(
+          !result.reason.includes(secret),
+          `junk #${i}: the reason quoted "${secret}": ${result.reason}`
+        );
     }
-    const notes = parser.envelope(forgedEvent({ type: 'WRAP_UP_EDITED', disposition: 'Completed', notes: 42 }));
+    const notes = parser.envelope(
+      forgedEvent({ type: 'WRAP_UP_EDITED', disposition: 'Completed', notes: 42 })
+    );
     assert.deepEqual(notes, { ok: false, reason: 'message.event.notes: expected string' });
   });
 
@@ -430,7 +489,11 @@ describe('the browser lookups', () => {
       }
     } as unknown as typeof BroadcastChannel;
     try {
-      const election = new LeaderElection({ tabId: 'solo', rules: RULES, locks: new FakeLocks().forOwner('solo') });
+      const election = new LeaderElection({
+        tabId: 'solo',
+        rules: RULES,
+        locks: new FakeLocks().forOwner('solo')
+      });
       assert.equal(await election.start(), 'leader');
       assert.equal(election.mode, 'blocked');
       election.stop();

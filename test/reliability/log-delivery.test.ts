@@ -32,7 +32,8 @@ class VirtualTime implements Timers {
     const end = this.now + ms;
     for (let guard = 0; guard < 10_000; guard += 1) {
       let next: [number, { at: number; run: () => void }] | null = null;
-      for (const item of this.queue) if (item[1].at <= end && (next === null || item[1].at < next[1].at)) next = item;
+      for (const item of this.queue)
+        if (item[1].at <= end && (next === null || item[1].at < next[1].at)) next = item;
       if (!next) break;
       this.queue.delete(next[0]);
       this.now = next[1].at;
@@ -77,13 +78,38 @@ function org(time: VirtualTime, saveMs: number) {
 
 function tab(storage: StorageLike, owner: string, time: VirtualTime, host: ReturnType<typeof org>['host']) {
   const events: LogEvent[] = [];
-  const outbox = new Outbox({ store: new SafeStorage(storage, PREFIX), owner, leaseMs: LEASE, random: () => 0.5 });
-  const delivery = new LogDelivery({ host, outbox, logger: quiet, clock: () => time.now, timers: time, report: (e) => events.push(e) });
+  const outbox = new Outbox({
+    store: new SafeStorage(storage, PREFIX),
+    owner,
+    leaseMs: LEASE,
+    random: () => 0.5
+  });
+  const delivery = new LogDelivery({
+    host,
+    outbox,
+    logger: quiet,
+    clock: () => time.now,
+    timers: time,
+    report: (e) => events.push(e)
+  });
   return { outbox, delivery, events };
 }
 
-const value = (callId: string): SaveLogValue => ({ entityApiName: 'Task', TaskSubtype: 'Call', Subject: 'Outbound call', CallObject: callId });
-const summary = (callId: string) => ({ id: callId, direction: 'outbound' as const, display: '(415) 555-0101', startedAt: T0, connectedAt: null, endedAt: T0, recordId: null });
+const value = (callId: string): SaveLogValue => ({
+  entityApiName: 'Task',
+  TaskSubtype: 'Call',
+  Subject: 'Outbound call',
+  CallObject: callId
+});
+const summary = (callId: string) => ({
+  id: callId,
+  direction: 'outbound' as const,
+  display: '(415) 555-0101',
+  startedAt: T0,
+  connectedAt: null,
+  endedAt: T0,
+  recordId: null
+});
 
 describe('log delivery: a send in flight', () => {
   for (const saveMs of [10_000, 20_000, 40_000, 60_000]) {
@@ -100,7 +126,11 @@ describe('log delivery: a send in flight', () => {
         const entry = a.outbox.get('call-1');
         assert.equal(entry?.status, 'saving');
         assert.ok(entry.claimedUntil > time.now, `lease alive at ${t + 1000} ms`);
-        assert.equal(b.outbox.claim('call-1', time.now), null, 'no other tab may take it over while it is in flight');
+        assert.equal(
+          b.outbox.claim('call-1', time.now),
+          null,
+          'no other tab may take it over while it is in flight'
+        );
       }
       await time.advance(30_000);
       assert.equal(sf.requests.length, 1);
@@ -138,7 +168,10 @@ describe('log delivery: tabs that die or hand over', () => {
     const sf = org(time, 3000);
     const storage = new MemoryStorage();
     // The page is gone: its request still reaches Salesforce and commits, but the answer has nowhere to go.
-    const deadPage = { ...sf.host, saveLog: (v: SaveLogValue) => (void sf.host.saveLog(v), new Promise<string>(() => undefined)) };
+    const deadPage = {
+      ...sf.host,
+      saveLog: (v: SaveLogValue) => (void sf.host.saveLog(v), new Promise<string>(() => undefined))
+    };
     const a = tab(storage, 'tab-a', time, deadPage);
     a.delivery.setActive(true);
     a.delivery.submit('call-1', value('call-1'), summary('call-1'));
@@ -164,7 +197,10 @@ describe('log delivery: tabs that die or hand over', () => {
     const time = new VirtualTime();
     const storage = new MemoryStorage();
     const lost = org(time, 3000);
-    const a = tab(storage, 'tab-a', time, { ...lost.host, saveLog: () => new Promise<string>(() => undefined) });
+    const a = tab(storage, 'tab-a', time, {
+      ...lost.host,
+      saveLog: () => new Promise<string>(() => undefined)
+    });
     a.delivery.setActive(true);
     a.delivery.submit('call-1', value('call-1'), summary('call-1'));
     a.delivery.stop();
@@ -177,7 +213,7 @@ describe('log delivery: tabs that die or hand over', () => {
     assert.equal(b.outbox.get('call-1')?.status, 'saved');
   });
 
-  test('handover during a save: the new leader shows the log saved when the old leader\'s send returns, and never sends it', async () => {
+  test("handover during a save: the new leader shows the log saved when the old leader's send returns, and never sends it", async () => {
     const time = new VirtualTime();
     const sf = org(time, 20_000);
     const storage = new MemoryStorage();
@@ -201,13 +237,19 @@ describe('log delivery: tabs that die or hand over', () => {
     );
   });
 
-  test('handover and the old leader\'s send fails for good: the new leader shows the failure, and the agent\'s retry saves it once', async () => {
+  test("handover and the old leader's send fails for good: the new leader shows the failure, and the agent's retry saves it once", async () => {
     const time = new VirtualTime();
     const storage = new MemoryStorage();
     const sf = org(time, 1000);
     const rejecting = {
       ...sf.host,
-      saveLog: () => new Promise<string>((_resolve, reject) => time.setTimeout(() => reject(new OpenCtiError('saveLog', [{ code: 'INVALID_PARAM', description: 'Bad field' }])), 5000))
+      saveLog: () =>
+        new Promise<string>((_resolve, reject) =>
+          time.setTimeout(
+            () => reject(new OpenCtiError('saveLog', [{ code: 'INVALID_PARAM', description: 'Bad field' }])),
+            5000
+          )
+        )
     };
     const a = tab(storage, 'tab-a', time, rejecting);
     a.delivery.setActive(true);
@@ -248,7 +290,11 @@ describe('outbox: claim tokens', () => {
     const after = b.get('call-1');
     assert.equal(after?.status, 'saving', "b's claim stands");
     assert.equal(after?.claimedBy, 'tab-b');
-    assert.equal(after?.taskId, '00T000000000001AAA', 'but the Task it made is known, so nothing creates another');
+    assert.equal(
+      after?.taskId,
+      '00T000000000001AAA',
+      'but the Task it made is known, so nothing creates another'
+    );
     assert.equal(b.markSaved('call-1', '00T000000000001AAA', T0 + LEASE + 3, 2)?.status, 'saved');
     assert.equal(a.renew('call-1', 1, T0 + LEASE + 4), false, 'an old claim cannot be renewed either');
   });
@@ -281,7 +327,11 @@ describe('outbox: a clock set back', () => {
   const HOUR = 3600_000;
 
   test('a lease written an hour "ahead" (the clock went back since) does not strand the send', () => {
-    const box = new Outbox({ store: new SafeStorage(stored({ claimedUntil: T0 + HOUR }), PREFIX), owner: 'tab-b', leaseMs: LEASE });
+    const box = new Outbox({
+      store: new SafeStorage(stored({ claimedUntil: T0 + HOUR }), PREFIX),
+      owner: 'tab-b',
+      leaseMs: LEASE
+    });
     assert.deepEqual(
       box.pending(T0).map((e) => e.callId),
       ['call-1']
@@ -289,13 +339,24 @@ describe('outbox: a clock set back', () => {
   });
 
   test('a live lease within one lease from now is respected', () => {
-    const box = new Outbox({ store: new SafeStorage(stored({ claimedUntil: T0 + LEASE - 1 }), PREFIX), owner: 'tab-b', leaseMs: LEASE });
+    const box = new Outbox({
+      store: new SafeStorage(stored({ claimedUntil: T0 + LEASE - 1 }), PREFIX),
+      owner: 'tab-b',
+      leaseMs: LEASE
+    });
     assert.deepEqual(box.pending(T0), []);
     assert.equal(box.nextDueAt(T0), T0 + LEASE - 1);
   });
 
   test('a retry time further ahead than any backoff is due now', () => {
-    const box = new Outbox({ store: new SafeStorage(stored({ status: 'failed', claimedBy: null, claimedUntil: 0, nextAttemptAt: T0 + HOUR }), PREFIX), owner: 'tab-b', leaseMs: LEASE });
+    const box = new Outbox({
+      store: new SafeStorage(
+        stored({ status: 'failed', claimedBy: null, claimedUntil: 0, nextAttemptAt: T0 + HOUR }),
+        PREFIX
+      ),
+      owner: 'tab-b',
+      leaseMs: LEASE
+    });
     assert.deepEqual(
       box.pending(T0).map((e) => e.callId),
       ['call-1']

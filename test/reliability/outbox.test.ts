@@ -2,9 +2,8 @@ import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import type { Call } from '../../adapter/src/call/types';
 import { buildTaskLog } from '../../adapter/src/logging/task-log';
+import { backoffDelay, DEFAULT_BACKOFF } from '../../adapter/src/logging/backoff';
 import {
-  backoffDelay,
-  DEFAULT_BACKOFF,
   Outbox,
   OUTBOX_ENTRY_PREFIX,
   saveLogRequest,
@@ -271,10 +270,7 @@ describe('outbox: two tabs on one storage', () => {
 
   test('ten tabs draining the same outbox send each entry once', () => {
     const storage = new MemoryStorage();
-    const tabs = Array.from(
-      { length: 10 },
-      (_, i) => tab(storage, `tab-${i}`)
-    );
+    const tabs = Array.from({ length: 10 }, (_, i) => tab(storage, `tab-${i}`));
     for (let i = 0; i < 25; i += 1) tabs[0]!.put(entryFor(`call-${i}`), T0 + i);
     const sent: string[] = [];
     for (let round = 0; round < 3; round += 1) {
@@ -389,10 +385,18 @@ describe('outbox: corrupt and foreign data', () => {
         problems.map((p) => [p.kind, p.key]),
         [['corrupt-entry', `${OUTBOX_ENTRY_PREFIX}call-x`]]
       );
-      assert.equal(storage.getItem(ENTRY_KEY('call-x')), null, 'moved out of the outbox, so it is reported once');
+      assert.equal(
+        storage.getItem(ENTRY_KEY('call-x')),
+        null,
+        'moved out of the outbox, so it is reported once'
+      );
       const aside = quarantined(store);
       assert.equal(aside.length, 1);
-      assert.equal((JSON.parse(store.get(aside[0]!) ?? '{}') as { raw: string }).raw, raw, 'set aside as it was, for an admin to read');
+      assert.equal(
+        (JSON.parse(store.get(aside[0]!) ?? '{}') as { raw: string }).raw,
+        raw,
+        'set aside as it was, for an admin to read'
+      );
       assert.equal(storage.getItem('unrelated:key'), 'left alone');
       assert.equal(({} as Record<string, unknown>)['polluted'], undefined);
       assert.equal(box.all().length, 1, 'read again: nothing more to report');

@@ -55,7 +55,9 @@ function logIn(root: HTMLElement, window: JSDOM['window']): void {
     }
   });
   act(() => {
-    (root.querySelector('[data-id="sip-login"]') as HTMLFormElement).dispatchEvent(new window.Event('submit', { bubbles: true, cancelable: true }));
+    (root.querySelector('[data-id="sip-login"]') as HTMLFormElement).dispatchEvent(
+      new window.Event('submit', { bubbles: true, cancelable: true })
+    );
   });
 }
 

@@ -62,7 +62,12 @@ describe('a slow saveLog in a single tab', () => {
   for (const saveMs of [10_000, 40_000]) {
     test(`a save that takes ${saveMs / 1000} s gives one Task, and the log ends saved`, async () => {
       const org = slowOrg(saveMs);
-      const outbox = new Outbox({ store: new SafeStorage(new MemoryStorage(), 'sb:'), owner: 'tab-a', leaseMs: 8000, random: () => 0.5 });
+      const outbox = new Outbox({
+        store: new SafeStorage(new MemoryStorage(), 'sb:'),
+        owner: 'tab-a',
+        leaseMs: 8000,
+        random: () => 0.5
+      });
       const phone = new Softphone({
         host: org.host,
         providerKind: 'demo',
@@ -74,7 +79,14 @@ describe('a slow saveLog in a single tab', () => {
       });
       await phone.start();
       phone.restore();
-      await phone.connect(new DemoProvider({ answerAfterMs: 20, noAnswerAfterMs: 50, inboundGiveUpAfterMs: 1000, signallingMs: 5 }));
+      await phone.connect(
+        new DemoProvider({
+          answerAfterMs: 20,
+          noAnswerAfterMs: 50,
+          inboundGiveUpAfterMs: 1000,
+          signallingMs: 5
+        })
+      );
       phone.clickToDial({ number: '(415) 555-0101' });
       await advance(200);
       assert.equal(phone.state.phase, 'connected');
@@ -97,7 +109,12 @@ describe('a slow saveLog in a single tab', () => {
         providerKind: 'demo',
         settings: parseSettings({}),
         logger: quiet,
-        outbox: new Outbox({ store: new SafeStorage(storage, 'sb:'), owner, leaseMs: 8000, random: () => 0.5 }),
+        outbox: new Outbox({
+          store: new SafeStorage(storage, 'sb:'),
+          owner,
+          leaseMs: 8000,
+          random: () => 0.5
+        }),
         now: () => Date.now(),
         monotonic: () => Date.now()
       });
@@ -107,7 +124,14 @@ describe('a slow saveLog in a single tab', () => {
       await a.start();
       a.restore();
       b.setRole('follower');
-      await a.connect(new DemoProvider({ answerAfterMs: 20, noAnswerAfterMs: 50, inboundGiveUpAfterMs: 1000, signallingMs: 5 }));
+      await a.connect(
+        new DemoProvider({
+          answerAfterMs: 20,
+          noAnswerAfterMs: 50,
+          inboundGiveUpAfterMs: 1000,
+          signallingMs: 5
+        })
+      );
       a.clickToDial({ number: '(415) 555-0101' });
       await advance(200);
       a.dispatch({ type: 'HANGUP' });
@@ -121,7 +145,7 @@ describe('a slow saveLog in a single tab', () => {
       b.restore();
       assert.equal(b.state.logs[0]?.status, 'saving');
       await advance(60_000);
-      assert.equal(b.state.logs[0]?.status, 'saved', 'the new leader saw the old leader\'s send finish');
+      assert.equal(b.state.logs[0]?.status, 'saved', "the new leader saw the old leader's send finish");
       assert.equal(b.state.logs[0]?.taskId, org.tasks[0]?.id);
       assert.equal(org.tasks.length, 1);
     } finally {

@@ -395,7 +395,7 @@ describe('the adapter page hands org and user ids to the bundle (emulator render
       staticResourceDir: resourceDir,
       userId: '005000000000009AAA'
     });
-    const root = /<div id="softphone-root"[^>]*>/.exec(html)?.[0] ?? '';
+    const root = /<div\s+id="softphone-root"[^>]*>/.exec(html)?.[0] ?? '';
     assert.match(root, new RegExp(`data-org-id="${EMULATOR_ORG_ID}"`));
     assert.match(root, /data-user-id="005000000000009AAA"/);
     const dataset = {

@@ -13,8 +13,16 @@ import { App } from '../../adapter/src/ui/app';
 import { ElsewhereBanner, TAKE_OVER_ANSWER_MS } from '../../adapter/src/ui/elsewhere-banner';
 import { CONTACT, run } from '../adapter/helpers';
 
-const RULES: TabMessageRules = { defaultCountry: 'US', dispositions: () => ['Completed', 'No answer', 'Busy'] };
-const envelope = (message: unknown, from = 'leader-tab') => ({ source: 'switchboard-tab', version: 1, from, message });
+const RULES: TabMessageRules = {
+  defaultCountry: 'US',
+  dispositions: () => ['Completed', 'No answer', 'Busy']
+};
+const envelope = (message: unknown, from = 'leader-tab') => ({
+  source: 'switchboard-tab',
+  version: 1,
+  from,
+  message
+});
 const parser = new TabMessageParser(RULES);
 
 /** A leader state with something in every nested shape: calls, screen-pop matches, logs, a notice. */
@@ -23,7 +31,11 @@ function leaderState(): MachineState {
     { type: 'INCOMING', callId: 'c0', from: '+14155550100' },
     { type: 'ENDED', callId: 'c0', cause: 'canceled' },
     { type: 'INCOMING', callId: 'c1', from: '+14155550101', displayName: '<img src=x onerror=alert(1)>' },
-    { type: 'SCREEN_POP_RESULT', callId: 'c1', matches: [CONTACT, { ...CONTACT, id: '003000000000002AAA', name: '<b>Twin</b>' }] },
+    {
+      type: 'SCREEN_POP_RESULT',
+      callId: 'c1',
+      matches: [CONTACT, { ...CONTACT, id: '003000000000002AAA', name: '<b>Twin</b>' }]
+    },
     { type: 'SELECT_RECORD', recordId: CONTACT.id },
     { type: 'ANSWER' },
     { type: 'CONNECTED', callId: 'c1' },
@@ -83,10 +95,16 @@ describe('mirrored state is rebuilt, never passed through', () => {
     assert.deepEqual(result.value.message.state, state);
     const inputObjects = new Set(objectsIn(received));
     const outputObjects = objectsIn(result.value);
-    assert.ok(outputObjects.length >= 14, `the fixture reaches every nested shape (${outputObjects.length} objects)`);
+    assert.ok(
+      outputObjects.length >= 14,
+      `the fixture reaches every nested shape (${outputObjects.length} objects)`
+    );
     for (const o of outputObjects) {
       assert.ok(!inputObjects.has(o), 'an object was passed through from the message');
-      assert.ok(!Object.hasOwn(o, 'constructor'), 'an own constructor makes Preact treat the object as a vnode');
+      assert.ok(
+        !Object.hasOwn(o, 'constructor'),
+        'an own constructor makes Preact treat the object as a vnode'
+      );
     }
   });
 
@@ -99,7 +117,10 @@ describe('mirrored state is rebuilt, never passed through', () => {
       ['notice', (s, v) => ((s as unknown as Record<string, unknown>).notice = v)],
       ['call.who.name', (s, v) => ((s.call!.who as unknown as Record<string, unknown>).name = v)],
       ['logs[0].value.Subject', (s, v) => (s.logs[0]!.value.Subject = v as string)],
-      ['logs[0].call.display', (s, v) => ((s.logs[0]!.call as unknown as Record<string, unknown>).display = v)],
+      [
+        'logs[0].call.display',
+        (s, v) => ((s.logs[0]!.call as unknown as Record<string, unknown>).display = v)
+      ],
       ['dispositions[0]', (s, v) => ((s.dispositions as unknown[])[0] = v)]
     ];
     for (const [where, plant] of spots) {
@@ -125,14 +146,24 @@ describe('mirrored state is rebuilt, never passed through', () => {
     withDom((root) => {
       // The control: Preact renders a cloned vnode as markup, which is what the schema must stop.
       render(h('p', null, clonedVnode() as string), root);
-      assert.ok(root.querySelector('[data-id="evil-form"] input[type="password"]'), 'the cloned vnode rendered as a form');
+      assert.ok(
+        root.querySelector('[data-id="evil-form"] input[type="password"]'),
+        'the cloned vnode rendered as a form'
+      );
       render(null, root);
 
       const result = parser.envelope(structuredClone(envelope({ type: 'mirror', state: leaderState() })));
       assert.ok(result.ok && result.value.message.type === 'mirror');
       if (!result.ok || result.value.message.type !== 'mirror') return;
-      render(h(App, { state: result.value.message.state, now: Date.now(), line: elsewhere, actions: noActions }), root);
-      assert.equal(root.querySelector('[data-id="evil-form"], script, img, b, input[type="password"]'), null, root.innerHTML);
+      render(
+        h(App, { state: result.value.message.state, now: Date.now(), line: elsewhere, actions: noActions }),
+        root
+      );
+      assert.equal(
+        root.querySelector('[data-id="evil-form"], script, img, b, input[type="password"]'),
+        null,
+        root.innerHTML
+      );
       assert.match(root.textContent ?? '', /<script>alert\(1\)<\/script>/, 'markup arrives as visible text');
       assert.ok(root.querySelector('[data-id="elsewhere"]'), 'the follower banner is shown');
       render(null, root);
@@ -143,14 +174,33 @@ describe('mirrored state is rebuilt, never passed through', () => {
 describe('forwarded events', () => {
   const event = (e: unknown) => parser.envelope(envelope({ type: 'event', event: e }, 'follower-tab'));
 
-  test("a click-to-dial with a real record and number passes; record ids go through the one Salesforce-id check", () => {
-    const ok = { type: 'DIAL_REQUESTED', callId: 'k1', input: '(415) 555-0102', context: { who: CONTACT, what: null, params: 'p=1' } };
-    assert.deepEqual(event(ok), { ok: true, value: { source: 'switchboard-tab', version: 1, from: 'follower-tab', message: { type: 'event', event: ok } } });
+  test('a click-to-dial with a real record and number passes; record ids go through the one Salesforce-id check', () => {
+    const ok = {
+      type: 'DIAL_REQUESTED',
+      callId: 'k1',
+      input: '(415) 555-0102',
+      context: { who: CONTACT, what: null, params: 'p=1' }
+    };
+    assert.deepEqual(event(ok), {
+      ok: true,
+      value: {
+        source: 'switchboard-tab',
+        version: 1,
+        from: 'follower-tab',
+        message: { type: 'event', event: ok }
+      }
+    });
     for (const id of ['not-an-id;DROP', '003000000000001', '003000000000001AAAX', '']) {
       const bad = { ...ok, context: { who: { ...CONTACT, id }, what: null, params: null } };
       assert.equal(event(bad).ok, id === '003000000000001', `who.id ${JSON.stringify(id)}`);
     }
-    assert.equal(event({ ...ok, context: { who: { ...CONTACT, objectType: 'Contact<script>' }, what: null, params: null } }).ok, false);
+    assert.equal(
+      event({
+        ...ok,
+        context: { who: { ...CONTACT, objectType: 'Contact<script>' }, what: null, params: null }
+      }).ok,
+      false
+    );
   });
 
   test('numbers go through the phone-number module, read in the call center country', () => {
@@ -162,14 +212,18 @@ describe('forwarded events', () => {
     assert.equal(dial('sip:someone@example.com'), false);
     assert.equal(dial(4155550102), false, 'a number type is not what the dial pad sends');
     const gb = new TabMessageParser({ ...RULES, defaultCountry: 'GB' });
-    assert.equal(gb.envelope(envelope({ type: 'event', event: { type: 'TRANSFER', target: '020 7946 0958' } })).ok, true);
+    assert.equal(
+      gb.envelope(envelope({ type: 'event', event: { type: 'TRANSFER', target: '020 7946 0958' } })).ok,
+      true
+    );
     assert.equal(event({ type: 'TRANSFER', target: '020 7946 0958' }).ok, false);
   });
 
   test('a wrap-up edit carries bounded notes and a call result from the list (or the one the call has)', () => {
     let current = 'Transferred';
     const p = new TabMessageParser({ defaultCountry: 'US', dispositions: () => ['Completed', current] });
-    const edit = (disposition: unknown, notes: unknown) => p.envelope(envelope({ type: 'event', event: { type: 'WRAP_UP_EDITED', disposition, notes } })).ok;
+    const edit = (disposition: unknown, notes: unknown) =>
+      p.envelope(envelope({ type: 'event', event: { type: 'WRAP_UP_EDITED', disposition, notes } })).ok;
     assert.equal(edit('Completed', 'fine'), true);
     assert.equal(edit('', 'nothing picked yet'), true);
     assert.equal(edit('Transferred', ''), true);
@@ -184,18 +238,37 @@ describe('forwarded events', () => {
   test('only agent actions are forwardable, checked the same way before sending', () => {
     assert.equal(parser.forwardable({ type: 'HANGUP' }).ok, true);
     assert.equal(parser.forwardable({ type: 'NOTICE', notice: { kind: 'info', text: 'x' } }).ok, false);
-    assert.equal(parser.forwardable({ type: 'LOG_SAVED', callId: 'c', taskId: '00T000000000001AAA' }).ok, false);
-    assert.equal(parser.forwardable({ type: 'DIAL_REQUESTED', callId: 'k', input: '12', context: null }).ok, true, 'an extension');
-    assert.equal(parser.forwardable({ type: 'DIAL_REQUESTED', callId: 'k', input: 'abc', context: null }).ok, false);
+    assert.equal(
+      parser.forwardable({ type: 'LOG_SAVED', callId: 'c', taskId: '00T000000000001AAA' }).ok,
+      false
+    );
+    assert.equal(
+      parser.forwardable({ type: 'DIAL_REQUESTED', callId: 'k', input: '12', context: null }).ok,
+      true,
+      'an extension'
+    );
+    assert.equal(
+      parser.forwardable({ type: 'DIAL_REQUESTED', callId: 'k', input: 'abc', context: null }).ok,
+      false
+    );
   });
 
   test('a number the leader would refuse gets the same reason in the tab that refused to forward it', () => {
-    assert.deepEqual(refusalNotice({ type: 'DIAL_REQUESTED', callId: 'k', input: 'abc', context: null }, 'US'), {
-      kind: 'error',
-      text: '"abc" is not a phone number. Nothing was dialled.'
-    });
-    assert.match(refusalNotice({ type: 'TRANSFER', target: '1' }, 'US')?.text ?? '', /The call was not transferred\.$/);
-    assert.equal(refusalNotice({ type: 'DIAL_REQUESTED', callId: 'k', input: '+14155550102', context: null }, 'US'), null);
+    assert.deepEqual(
+      refusalNotice({ type: 'DIAL_REQUESTED', callId: 'k', input: 'abc', context: null }, 'US'),
+      {
+        kind: 'error',
+        text: '"abc" is not a phone number. Nothing was dialled.'
+      }
+    );
+    assert.match(
+      refusalNotice({ type: 'TRANSFER', target: '1' }, 'US')?.text ?? '',
+      /The call was not transferred\.$/
+    );
+    assert.equal(
+      refusalNotice({ type: 'DIAL_REQUESTED', callId: 'k', input: '+14155550102', context: null }, 'US'),
+      null
+    );
     assert.equal(refusalNotice({ type: 'HANGUP' }, 'US'), null);
   });
 
@@ -205,13 +278,21 @@ describe('forwarded events', () => {
     const quiet = { ...leader, notice: null };
     assert.equal(refusals.refused({ type: 'TRANSFER', target: 'sip:x@y' }), true);
     assert.match(refusals.overlay(quiet).notice?.text ?? '', /not transferred/);
-    assert.match(refusals.overlay({ ...quiet }).notice?.text ?? '', /not transferred/, 'still there a second later');
+    assert.match(
+      refusals.overlay({ ...quiet }).notice?.text ?? '',
+      /not transferred/,
+      'still there a second later'
+    );
     assert.equal(refusals.overlay(leader).notice, leader.notice, "the leader's own notice wins");
     assert.equal(refusals.overlay(quiet).notice, null, 'and the refusal does not come back');
     refusals.refused({ type: 'DIAL_REQUESTED', callId: 'k', input: 'abc', context: null });
     refusals.forwarded();
     assert.equal(refusals.overlay(quiet), quiet);
-    assert.equal(refusals.refused({ type: 'NOTICE', notice: { kind: 'info', text: 'x' } }), false, 'nothing to tell the agent');
+    assert.equal(
+      refusals.refused({ type: 'NOTICE', notice: { kind: 'info', text: 'x' } }),
+      false,
+      'nothing to tell the agent'
+    );
   });
 });
 
@@ -221,7 +302,9 @@ describe('"Use the phone in this tab"', () => {
     try {
       withDom((root) => {
         let asked = 0;
-        act(() => render(h(ElsewhereBanner, { line: { ...elsewhere, takeOver: () => void (asked += 1) } }), root));
+        act(() =>
+          render(h(ElsewhereBanner, { line: { ...elsewhere, takeOver: () => void (asked += 1) } }), root)
+        );
         const button = () => root.querySelector<HTMLButtonElement>('[data-id="take-over"]')!;
         assert.equal(root.querySelector('[data-id="take-over-kept"]'), null);
         act(() => button().click());
@@ -229,7 +312,10 @@ describe('"Use the phone in this tab"', () => {
         assert.equal(button().disabled, true);
         assert.match(button().textContent ?? '', /Asking/);
         act(() => mock.timers.tick(TAKE_OVER_ANSWER_MS + 50));
-        assert.match(root.querySelector('[data-id="take-over-kept"]')?.textContent ?? '', /kept the phone.*no call is up/);
+        assert.match(
+          root.querySelector('[data-id="take-over-kept"]')?.textContent ?? '',
+          /kept the phone.*no call is up/
+        );
         assert.equal(button().disabled, false, 'the agent can ask again');
         act(() => render(null, root));
       });

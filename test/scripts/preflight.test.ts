@@ -13,16 +13,28 @@ function bareEnv(): NodeJS.ProcessEnv {
 }
 
 test('preflight names every missing package and the exact command to install them', () => {
-  const r = spawnSync(process.execPath, ['scripts/preflight.mjs', '--check'], { cwd: root, env: bareEnv(), encoding: 'utf8' });
+  const r = spawnSync(process.execPath, ['scripts/preflight.mjs', '--check'], {
+    cwd: root,
+    env: bareEnv(),
+    encoding: 'utf8'
+  });
   assert.equal(r.status, 1);
   // kamailio and ip live in /usr/sbin, which preflight also searches (as root's PATH would), so only the
   // tools found through PATH go missing here.
   assert.match(r.stderr, /Chromium \(every browser test\)/);
-  assert.match(r.stderr, /^ {2}sudo apt-get update && sudo apt-get install -y --no-install-recommends chromium sip-tester$/m);
+  assert.match(
+    r.stderr,
+    /^ {2}sudo apt-get update && sudo apt-get install -y --no-install-recommends chromium sip-tester$/m
+  );
 });
 
 test('npm test stops at once on a machine without the browser and SIP tools, with one plain failing line', () => {
-  const r = spawnSync(process.execPath, ['scripts/run-tests.mjs', 'e2e'], { cwd: root, env: bareEnv(), encoding: 'utf8', timeout: 30_000 });
+  const r = spawnSync(process.execPath, ['scripts/run-tests.mjs', 'e2e'], {
+    cwd: root,
+    env: bareEnv(),
+    encoding: 'utf8',
+    timeout: 30_000
+  });
   assert.equal(r.status, 1);
   assert.match(r.stderr, /Install them, then run the tests again/);
   assert.match(r.stdout, /^0 passed, 1 failed$/m);
@@ -31,6 +43,9 @@ test('npm test stops at once on a machine without the browser and SIP tools, wit
 });
 
 test('preflight passes where the tools are installed (this machine runs the browser suites)', () => {
-  const r = spawnSync(process.execPath, ['scripts/preflight.mjs', '--check'], { cwd: root, encoding: 'utf8' });
+  const r = spawnSync(process.execPath, ['scripts/preflight.mjs', '--check'], {
+    cwd: root,
+    encoding: 'utf8'
+  });
   assert.equal(r.status, 0, r.stderr);
 });

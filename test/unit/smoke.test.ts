@@ -4,7 +4,13 @@ import { parseComponentMessage } from '../../adapter/src/channel/contract';
 
 test('channel contract rejects foreign traffic', () => {
   assert.equal(parseComponentMessage({ source: 'other', type: 'stateRequest', version: 1 }), null);
-  assert.deepEqual(parseComponentMessage({ source: 'switchboard-component', type: 'retryLog', version: 1, callId: 'c1' }), {
-    source: 'switchboard-component', version: 1, type: 'retryLog', callId: 'c1'
-  });
+  assert.deepEqual(
+    parseComponentMessage({ source: 'switchboard-component', type: 'retryLog', version: 1, callId: 'c1' }),
+    {
+      source: 'switchboard-component',
+      version: 1,
+      type: 'retryLog',
+      callId: 'c1'
+    }
+  );
 });

@@ -163,7 +163,9 @@ export class LeaderElection {
   }
 
   /** The same check the leader applies to a forwarded event, for the tab about to forward it. */
-  checkForwardable(...args: Parameters<TabMessageParser['forwardable']>): ReturnType<TabMessageParser['forwardable']> {
+  checkForwardable(
+    ...args: Parameters<TabMessageParser['forwardable']>
+  ): ReturnType<TabMessageParser['forwardable']> {
     return this.parser.forwardable(...args);
   }
 
@@ -199,7 +201,9 @@ export class LeaderElection {
     const locks = this.locks;
     if (!locks) return Promise.resolve(false);
     return new Promise<boolean>((decide, fail) => {
-      const options = ifAvailable ? { mode: 'exclusive' as const, ifAvailable: true } : { mode: 'exclusive' as const };
+      const options = ifAvailable
+        ? { mode: 'exclusive' as const, ifAvailable: true }
+        : { mode: 'exclusive' as const };
       const onLock = (lock: object | null): Promise<void> => {
         if (!lock || this.stopped) {
           decide(false);
@@ -283,14 +287,16 @@ export class LeaderElection {
       case 'leader':
         // Every tab leads without locks, so claims are normal there; a lock holder never shares the lock.
         if (this.current === 'leader') {
-          if (this.electionMode === 'locks') this.reject(`Ignored a leader claim from tab ${from}: this tab holds the lock.`);
+          if (this.electionMode === 'locks')
+            this.reject(`Ignored a leader claim from tab ${from}: this tab holds the lock.`);
           return;
         }
         this.leaderTab = from;
         return;
       case 'mirror':
         if (this.current !== 'follower') return; // a leader (or a tab still starting) has its own state
-        if (from !== this.leaderTab) return this.reject(`Dropped a mirror from tab ${from}, which does not lead.`);
+        if (from !== this.leaderTab)
+          return this.reject(`Dropped a mirror from tab ${from}, which does not lead.`);
         return this.deliver(message, from);
       case 'event':
         if (this.current === 'leader') this.deliver(message, from); // followers hear each other's: not for them
@@ -311,14 +317,17 @@ export class LeaderElection {
   private reject(reason: string): void {
     this.rejections += 1;
     if (this.rejections > MAX_REJECTION_LINES) return;
-    const more = this.rejections === MAX_REJECTION_LINES ? ' Further dropped tab messages are not logged.' : '';
+    const more =
+      this.rejections === MAX_REJECTION_LINES ? ' Further dropped tab messages are not logged.' : '';
     this.options.onRejected?.(reason + more);
   }
 }
 
 /** The browser refused the API to this page (site data blocked, opaque origin), as opposed to a busy lock. */
 export function isSecurityError(error: unknown): boolean {
-  return typeof error === 'object' && error !== null && (error as { name?: unknown }).name === 'SecurityError';
+  return (
+    typeof error === 'object' && error !== null && (error as { name?: unknown }).name === 'SecurityError'
+  );
 }
 
 function defaultLocks(): LockManagerLike | null {

@@ -15,7 +15,13 @@ import {
 import type { EventInput, MachineState } from '../call/types';
 import { isSalesforceId } from '../opencti/salesforce-id';
 import { parseDialString } from '../phone/phone-number';
-import { CALL_ID_MAX, DISPOSITION_MAX, NOTES_MAX, RecordRefSchema as recordRefSchema, text } from '../persistence/call-schema';
+import {
+  CALL_ID_MAX,
+  DISPOSITION_MAX,
+  NOTES_MAX,
+  RecordRefSchema as recordRefSchema,
+  text
+} from '../persistence/call-schema';
 import { machineStateSchema } from './tab-mirror';
 
 /**
@@ -90,14 +96,23 @@ const nonEmptyText = (max: number) => pipe(text(max), regex(/\S/));
 function buildEnvelopeSchema(rules: TabMessageRules) {
   const dialable = pipe(
     text(DIAL_INPUT_MAX),
-    check<string, string>((input) => parseDialString(input, rules.defaultCountry).ok, 'a phone number or extension')
+    check<string, string>(
+      (input) => parseDialString(input, rules.defaultCountry).ok,
+      'a phone number or extension'
+    )
   );
   const eventSchema = variant('type', [
     object({
       type: literal('DIAL_REQUESTED'),
       callId: nonEmptyText(CALL_ID_MAX),
       input: dialable,
-      context: nullable(object({ who: nullable(recordRefSchema), what: nullable(recordRefSchema), params: nullable(text(PARAMS_MAX)) }))
+      context: nullable(
+        object({
+          who: nullable(recordRefSchema),
+          what: nullable(recordRefSchema),
+          params: nullable(text(PARAMS_MAX))
+        })
+      )
     }),
     object({ type: literal('ANSWER') }),
     object({ type: literal('DECLINE') }),
@@ -106,7 +121,13 @@ function buildEnvelopeSchema(rules: TabMessageRules) {
     object({ type: literal('TOGGLE_MUTE') }),
     object({ type: literal('DTMF'), tones: pipe(string(), regex(/^[0-9A-D#*,]{1,32}$/i)) }),
     object({ type: literal('TRANSFER'), target: dialable }),
-    object({ type: literal('SELECT_RECORD'), recordId: pipe(string(), check<string, string>((id) => isSalesforceId(id), 'a Salesforce record id')) }),
+    object({
+      type: literal('SELECT_RECORD'),
+      recordId: pipe(
+        string(),
+        check<string, string>((id) => isSalesforceId(id), 'a Salesforce record id')
+      )
+    }),
     object({ type: literal('POP_SEARCH') }),
     object({ type: literal('POP_NEW_RECORD'), entityName: picklist(['Contact', 'Lead'] as const) }),
     object({
@@ -114,7 +135,10 @@ function buildEnvelopeSchema(rules: TabMessageRules) {
       // Empty until the agent picks one; otherwise one the wrap-up form offers.
       disposition: pipe(
         text(DISPOSITION_MAX),
-        check<string, string>((d) => d === '' || rules.dispositions().includes(d), 'a call result from the list')
+        check<string, string>(
+          (d) => d === '' || rules.dispositions().includes(d),
+          'a call result from the list'
+        )
       ),
       notes: text(NOTES_MAX)
     }),
@@ -131,7 +155,12 @@ function buildEnvelopeSchema(rules: TabMessageRules) {
     object({ type: literal('mirror'), state: machineStateSchema }),
     object({ type: literal('event'), event: eventSchema })
   ]);
-  const envelopeSchema = object({ source: literal('switchboard-tab'), version: literal(1), from: TAB_ID, message: messageSchema });
+  const envelopeSchema = object({
+    source: literal('switchboard-tab'),
+    version: literal(1),
+    from: TAB_ID,
+    message: messageSchema
+  });
   return { eventSchema, envelopeSchema };
 }
 
@@ -153,13 +182,17 @@ export class TabMessageParser {
   /** Anything that arrived on the channel. Output objects are fresh: nothing received is kept. */
   envelope(raw: unknown): TabParse<TabEnvelope> {
     const result = safeParse(this.schemas.envelopeSchema, raw);
-    return result.success ? { ok: true, value: result.output } : { ok: false, reason: describeIssues(result.issues) };
+    return result.success
+      ? { ok: true, value: result.output }
+      : { ok: false, reason: describeIssues(result.issues) };
   }
 
   /** An event this tab is about to forward: the same check the leader applies, so a refusal shows here. */
   forwardable(event: EventInput): TabParse<ForwardedEvent> {
     const result = safeParse(this.schemas.eventSchema, event);
-    return result.success ? { ok: true, value: result.output } : { ok: false, reason: describeIssues(result.issues) };
+    return result.success
+      ? { ok: true, value: result.output }
+      : { ok: false, reason: describeIssues(result.issues) };
   }
 }
 
@@ -170,7 +203,8 @@ export class TabMessageParser {
 function describeIssues(issues: readonly BaseIssue<unknown>[]): string {
   const first = issues[0];
   if (!first) return 'invalid message';
-  const path = (first.path ?? []).map((item) => String((item as { key?: unknown }).key)).join('.') || '(message)';
+  const path =
+    (first.path ?? []).map((item) => String((item as { key?: unknown }).key)).join('.') || '(message)';
   // A `check` carries our own constant message; schema messages would quote the value.
   const expected = first.type === 'check' ? first.message : (first.expected ?? first.type);
   return `${path}: expected ${expected}`;

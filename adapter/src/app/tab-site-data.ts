@@ -13,6 +13,7 @@ export function siteDataNotice(status: { storageDurable: boolean; election: Elec
   if (tabsBlocked) {
     return "This browser blocks site data, so Switchboard can't coordinate tabs; it works in this tab only, and other Salesforce tabs may each run their own phone.";
   }
-  if (!status.storageDurable) return 'This browser blocks storage for the softphone, so unsaved call logs would be lost on reload.';
+  if (!status.storageDurable)
+    return 'This browser blocks storage for the softphone, so unsaved call logs would be lost on reload.';
   return null;
 }

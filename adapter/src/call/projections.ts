@@ -1,4 +1,9 @@
-import { CHANNEL_SCHEMA_VERSION, type CallStatusMessage, type ChannelCallState, type ReadinessMessage } from '../channel/contract';
+import {
+  CHANNEL_SCHEMA_VERSION,
+  type CallStatusMessage,
+  type ChannelCallState,
+  type ReadinessMessage
+} from '../channel/contract';
 import type { Call, CallLog, MachineState, ProviderKind } from './types';
 
 /**
@@ -37,7 +42,11 @@ function party(call: Call | null): string {
 
 export function itemStatus(state: MachineState, now: number): ItemStatus {
   const call = state.call;
-  if (state.waiting) return { label: `Call waiting: ${state.waiting.callerName ?? state.waiting.display}`, icon: 'incoming_call' };
+  if (state.waiting)
+    return {
+      label: `Call waiting: ${state.waiting.callerName ?? state.waiting.display}`,
+      icon: 'incoming_call'
+    };
   switch (state.phase) {
     case 'ringing':
       return { label: `Incoming: ${party(call)}`.trim(), icon: 'incoming_call' };
@@ -52,8 +61,10 @@ export function itemStatus(state: MachineState, now: number): ItemStatus {
     case 'idle':
       break;
   }
-  if (state.logs.some((l) => l.status === 'failed')) return { label: 'Phone: log not saved', icon: 'warning' };
-  if (!state.initialized || state.registration === 'registering') return { label: 'Phone: connecting…', icon: 'call' };
+  if (state.logs.some((l) => l.status === 'failed'))
+    return { label: 'Phone: log not saved', icon: 'warning' };
+  if (!state.initialized || state.registration === 'registering')
+    return { label: 'Phone: connecting…', icon: 'call' };
   if (state.registration !== 'registered') return { label: 'Phone: offline', icon: 'end_call' };
   return { label: 'Phone', icon: 'call' };
 }
@@ -79,7 +90,11 @@ function liveState(state: MachineState): ChannelCallState | null {
   }
 }
 
-const LOG_STATE: Record<CallLog['status'], ChannelCallState> = { saving: 'logging', saved: 'logged', failed: 'logFailed' };
+const LOG_STATE: Record<CallLog['status'], ChannelCallState> = {
+  saving: 'logging',
+  saved: 'logged',
+  failed: 'logFailed'
+};
 
 /** One status message per call the adapter knows about: the live call and every log. */
 export function channelStatuses(state: MachineState): CallStatusMessage[] {
@@ -123,5 +138,11 @@ export function channelStatuses(state: MachineState): CallStatusMessage[] {
 }
 
 export function readinessMessage(state: MachineState, provider: ProviderKind): ReadinessMessage {
-  return { source: 'switchboard-adapter', version: CHANNEL_SCHEMA_VERSION, type: 'ready', ready: isReady(state), provider };
+  return {
+    source: 'switchboard-adapter',
+    version: CHANNEL_SCHEMA_VERSION,
+    type: 'ready',
+    ready: isReady(state),
+    provider
+  };
 }

@@ -82,7 +82,9 @@ export interface CallLog {
   error: string | null;
   attempts: number;
   /** Enough of the call to publish its status after the call itself is gone. */
-  call: Pick<Call, 'id' | 'direction' | 'display' | 'startedAt' | 'connectedAt' | 'endedAt'> & { recordId: string | null };
+  call: Pick<Call, 'id' | 'direction' | 'display' | 'startedAt' | 'connectedAt' | 'endedAt'> & {
+    recordId: string | null;
+  };
 }
 
 export interface Notice {
@@ -161,7 +163,11 @@ export type MachineEvent = { at: number } & (
 
 export type EventType = MachineEvent['type'];
 /** An event as its sender builds it; the runner stamps `at` (the machine never reads a clock). */
-export type EventInput = MachineEvent extends infer E ? (E extends MachineEvent ? Omit<E, 'at'> : never) : never;
+export type EventInput = MachineEvent extends infer E
+  ? E extends MachineEvent
+    ? Omit<E, 'at'>
+    : never
+  : never;
 export type EventOf<T extends EventType> = Extract<MachineEvent, { type: T }>;
 
 /** Side effects as data; the effect runner carries them out and feeds results back as events. */

@@ -11,7 +11,16 @@ export const CALL_CHANNEL = 'Switchboard_Call__c';
 export const CHANNEL_SCHEMA_VERSION = 1;
 
 /** Every `state` a `status` message may carry; the LWC's `CALL_STATES` must list the same, in order. */
-export const CHANNEL_CALL_STATES = ['dialing', 'ringing', 'connected', 'held', 'wrapUp', 'logging', 'logged', 'logFailed'] as const;
+export const CHANNEL_CALL_STATES = [
+  'dialing',
+  'ringing',
+  'connected',
+  'held',
+  'wrapUp',
+  'logging',
+  'logged',
+  'logFailed'
+] as const;
 export type ChannelCallState = (typeof CHANNEL_CALL_STATES)[number];
 
 export const CALL_DIRECTIONS = ['inbound', 'outbound'] as const;
@@ -75,10 +84,20 @@ export function parseComponentMessage(value: unknown): ComponentMessage | null {
     if (m.recordId !== undefined && typeof m.recordId !== 'string') return null;
     return m.recordId === undefined
       ? { source: 'switchboard-component', version: CHANNEL_SCHEMA_VERSION, type: 'stateRequest' }
-      : { source: 'switchboard-component', version: CHANNEL_SCHEMA_VERSION, type: 'stateRequest', recordId: m.recordId };
+      : {
+          source: 'switchboard-component',
+          version: CHANNEL_SCHEMA_VERSION,
+          type: 'stateRequest',
+          recordId: m.recordId
+        };
   }
   if (m.type === 'retryLog' && typeof m.callId === 'string' && m.callId.length > 0) {
-    return { source: 'switchboard-component', version: CHANNEL_SCHEMA_VERSION, type: 'retryLog', callId: m.callId };
+    return {
+      source: 'switchboard-component',
+      version: CHANNEL_SCHEMA_VERSION,
+      type: 'retryLog',
+      callId: m.callId
+    };
   }
   return null;
 }

@@ -135,7 +135,8 @@ export class LogDelivery {
 
   stop(): void {
     this.setActive(false);
-    for (const flight of this.inFlight.values()) if (flight.renewal !== null) this.timers.clearTimeout(flight.renewal);
+    for (const flight of this.inFlight.values())
+      if (flight.renewal !== null) this.timers.clearTimeout(flight.renewal);
   }
 
   private start(callId: string, claim: Claim): void {
@@ -145,7 +146,8 @@ export class LogDelivery {
     const renew = (): void => {
       flight.renewal = null;
       // A claim someone else overwrote is theirs now; this send is still never repeated here.
-      if (this.inFlight.get(callId) !== flight || !this.outbox.renew(callId, claim.attempt, this.clock())) return;
+      if (this.inFlight.get(callId) !== flight || !this.outbox.renew(callId, claim.attempt, this.clock()))
+        return;
       flight.renewal = this.timers.setTimeout(renew, this.outbox.leaseMs / 3);
     };
     flight.renewal = this.timers.setTimeout(renew, this.outbox.leaseMs / 3);
@@ -168,7 +170,13 @@ export class LogDelivery {
       taskId = await host.saveLog(claim.request);
     } catch (error) {
       logger.error('saveLog failed', describe(error));
-      const failed = this.outbox.markFailed(callId, agentText(error), this.clock(), isPermanent(error) ? 'manual' : 'auto', claim.attempt);
+      const failed = this.outbox.markFailed(
+        callId,
+        agentText(error),
+        this.clock(),
+        isPermanent(error) ? 'manual' : 'auto',
+        claim.attempt
+      );
       if (failed) this.report({ type: 'LOG_FAILED', callId, error: agentText(error) });
       return;
     }
@@ -178,7 +186,8 @@ export class LogDelivery {
   private saved(callId: string, taskId: string, attempt: number): void {
     const entry = this.outbox.markSaved(callId, taskId, this.clock(), attempt);
     // Pending again = the wrap-up changed while this send was in flight: the update goes out next.
-    if (entry?.status === 'saved' || (!entry && !this.outbox.get(callId))) this.report({ type: 'LOG_SAVED', callId, taskId });
+    if (entry?.status === 'saved' || (!entry && !this.outbox.get(callId)))
+      this.report({ type: 'LOG_SAVED', callId, taskId });
   }
 
   /**
@@ -189,19 +198,29 @@ export class LogDelivery {
     // The Apex answers JSON ({ok, taskId} or {ok:false, error}); opencti/call-log-lookup.ts reads it and never rejects.
     const lookup = await findCallLog(this.options.host, callId);
     if (lookup.kind === 'found') return lookup.taskId;
-    if (lookup.kind === 'failed') this.options.logger.warn('Could not check for an existing call log; sending it again', lookup.error);
+    if (lookup.kind === 'failed')
+      this.options.logger.warn('Could not check for an existing call log; sending it again', lookup.error);
     return null;
   }
 
   /** A status settled elsewhere (another tab's send, before a handover) reaches this tab's machine. */
   private reportSettled(entry: OutboxEntry): void {
-    if (entry.status === 'saved' && entry.taskId) this.report({ type: 'LOG_SAVED', callId: entry.callId, taskId: entry.taskId });
-    else if (entry.status === 'failed') this.report({ type: 'LOG_FAILED', callId: entry.callId, error: entry.error ?? 'The call log was not saved.' });
+    if (entry.status === 'saved' && entry.taskId)
+      this.report({ type: 'LOG_SAVED', callId: entry.callId, taskId: entry.taskId });
+    else if (entry.status === 'failed')
+      this.report({
+        type: 'LOG_FAILED',
+        callId: entry.callId,
+        error: entry.error ?? 'The call log was not saved.'
+      });
   }
 
   private report(event: LogEvent): void {
     if (event.type !== 'LOG_SENDING') {
-      const key = settledKey(event.type === 'LOG_SAVED' ? 'saved' : 'failed', event.type === 'LOG_SAVED' ? event.taskId : null);
+      const key = settledKey(
+        event.type === 'LOG_SAVED' ? 'saved' : 'failed',
+        event.type === 'LOG_SAVED' ? event.taskId : null
+      );
       if (this.told.get(event.callId) === key) return;
       this.told.set(event.callId, key);
     } else {
@@ -218,10 +237,13 @@ export class LogDelivery {
     const now = this.clock();
     const due = this.outbox.nextDueAt(now, new Set(this.inFlight.keys()));
     if (due === null) return;
-    this.wake = this.timers.setTimeout(() => {
-      this.wake = null;
-      this.drain();
-    }, Math.max(MIN_WAKE_MS, due - now));
+    this.wake = this.timers.setTimeout(
+      () => {
+        this.wake = null;
+        this.drain();
+      },
+      Math.max(MIN_WAKE_MS, due - now)
+    );
   }
 }
 
@@ -230,7 +252,8 @@ function settledKey(status: string, taskId: string | null): string {
 }
 
 export function logFromEntry(entry: OutboxEntry): CallLog {
-  const status: CallLog['status'] = entry.status === 'saved' ? 'saved' : entry.status === 'failed' ? 'failed' : 'saving';
+  const status: CallLog['status'] =
+    entry.status === 'saved' ? 'saved' : entry.status === 'failed' ? 'failed' : 'saving';
   return {
     callId: entry.callId,
     value: entry.value,
@@ -238,7 +261,15 @@ export function logFromEntry(entry: OutboxEntry): CallLog {
     taskId: entry.taskId,
     error: entry.error,
     attempts: entry.attempts,
-    call: entry.summary ?? { id: entry.callId, direction: 'outbound', display: '', startedAt: entry.createdAt, connectedAt: null, endedAt: null, recordId: null }
+    call: entry.summary ?? {
+      id: entry.callId,
+      direction: 'outbound',
+      display: '',
+      startedAt: entry.createdAt,
+      connectedAt: null,
+      endedAt: null,
+      recordId: null
+    }
   };
 }
 
@@ -246,7 +277,12 @@ export function logFromEntry(entry: OutboxEntry): CallLog {
 export function isPermanent(error: unknown): boolean {
   if (!(error instanceof OpenCtiError)) return false;
   const text = `${error.description} ${JSON.stringify(error.details ?? '')}`;
-  return error.code === 'INVALID_PARAM' || /FIELD_CUSTOM_VALIDATION_EXCEPTION|REQUIRED_FIELD_MISSING|INVALID_OR_NULL_FOR_RESTRICTED_PICKLIST|STRING_TOO_LONG/.test(text);
+  return (
+    error.code === 'INVALID_PARAM' ||
+    /FIELD_CUSTOM_VALIDATION_EXCEPTION|REQUIRED_FIELD_MISSING|INVALID_OR_NULL_FOR_RESTRICTED_PICKLIST|STRING_TOO_LONG/.test(
+      text
+    )
+  );
 }
 
 function sameValue(a: SaveLogValue, b: SaveLogValue): boolean {

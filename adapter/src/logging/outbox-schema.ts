@@ -1,4 +1,23 @@
-import { boolean, custom, integer, literal, null_, minLength, maxLength, minValue, nullable, number, object, picklist, pipe, record, safeParse, string, union, type InferOutput } from 'valibot';
+import {
+  boolean,
+  custom,
+  integer,
+  literal,
+  null_,
+  minLength,
+  maxLength,
+  minValue,
+  nullable,
+  number,
+  object,
+  picklist,
+  pipe,
+  record,
+  safeParse,
+  string,
+  union,
+  type InferOutput
+} from 'valibot';
 import { boundedString, finiteNumber, FIELD_NAME } from '../persistence/call-schema';
 import { isRecord } from '../shared/is-record';
 import type { OutboxEntry } from './outbox';
@@ -18,10 +37,14 @@ const nullableTime = nullable(finiteNumber);
  * parsed JSON itself, because valibot's record skips `__proto__`-like keys silently rather than failing.
  */
 const flatRecordOfFields = custom<Record<string, unknown>>(
-  (v) => isRecord(v) && Object.keys(v).length <= MAX_FIELDS && Object.keys(v).every((k) => FIELD_NAME.test(k)),
+  (v) =>
+    isRecord(v) && Object.keys(v).length <= MAX_FIELDS && Object.keys(v).every((k) => FIELD_NAME.test(k)),
   'a flat record keyed by Salesforce field names'
 );
-const SaveLogValueSchema = pipe(flatRecordOfFields, record(string(), union([pipe(string(), maxLength(131_072)), finiteNumber, boolean(), null_()])));
+const SaveLogValueSchema = pipe(
+  flatRecordOfFields,
+  record(string(), union([pipe(string(), maxLength(131_072)), finiteNumber, boolean(), null_()]))
+);
 
 const SummarySchema = object({
   id: pipe(string(), minLength(1), maxLength(200)),

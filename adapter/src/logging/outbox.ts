@@ -2,6 +2,7 @@ import type { CallLog } from '../call/types';
 import type { SaveLogValue } from '../opencti/types';
 import { quarantine } from '../persistence/quarantine';
 import { SafeStorage } from '../persistence/safe-storage';
+import { backoffDelay, DEFAULT_BACKOFF, type BackoffPolicy } from './backoff';
 import { parseStoredEntry } from './outbox-schema';
 
 /**
@@ -72,14 +73,6 @@ export interface Claim {
   uncertain: boolean;
 }
 
-export interface BackoffPolicy {
-  baseMs: number;
-  capMs: number;
-  /** 0.2 = each delay is spread ±20 % so tabs and agents don't retry in lockstep. */
-  jitter: number;
-}
-
-export const DEFAULT_BACKOFF: BackoffPolicy = { baseMs: 2_000, capMs: 60_000, jitter: 0.2 };
 /** How long a claim lives without renewal before another tab may take the send over. */
 export const DEFAULT_LEASE_MS = 30_000;
 /** Saved entries are kept this long as a record of which calls already have a Task. */
@@ -95,14 +88,6 @@ export interface OutboxOptions {
   backoff?: BackoffPolicy;
   leaseMs?: number;
   retentionMs?: number;
-}
-
-/** Delay before attempt `failures + 1`, after `failures` failed attempts (1 → base, doubling, capped). */
-export function backoffDelay(failures: number, policy: BackoffPolicy = DEFAULT_BACKOFF, random: () => number = Math.random): number {
-  const exponent = Math.max(0, Math.min(failures - 1, 30));
-  const raw = Math.min(policy.capMs, policy.baseMs * 2 ** exponent);
-  const spread = 1 - policy.jitter + 2 * policy.jitter * clamp01(random());
-  return Math.round(Math.min(policy.capMs, raw * spread));
 }
 
 /**
@@ -238,7 +223,8 @@ export class Outbox {
   /** Extends this tab's claim while its send is in flight. False when the claim is no longer ours. */
   renew(callId: string, attempt: number, now: number): boolean {
     const entry = this.get(callId);
-    if (!entry || entry.status !== 'saving' || entry.attempts !== attempt || entry.claimedBy !== this.owner) return false;
+    if (!entry || entry.status !== 'saving' || entry.attempts !== attempt || entry.claimedBy !== this.owner)
+      return false;
     this.write({ ...entry, claimedUntil: now + this.leaseMs });
     return true;
   }
@@ -275,7 +261,13 @@ export class Outbox {
    * (an error a retry cannot fix, e.g. a validation rule) waits for the agent. Ignored for a saved entry
    * and for the answer to an older attempt.
    */
-  markFailed(callId: string, error: string, now: number, retry: 'auto' | 'manual' = 'auto', attempt?: number): OutboxEntry | null {
+  markFailed(
+    callId: string,
+    error: string,
+    now: number,
+    retry: 'auto' | 'manual' = 'auto',
+    attempt?: number
+  ): OutboxEntry | null {
     const entry = this.get(callId);
     if (!entry || entry.status === 'saved') return null;
     if (attempt !== undefined && attempt !== entry.attempts) return null;
@@ -283,7 +275,8 @@ export class Outbox {
       ...entry,
       status: 'failed',
       error,
-      nextAttemptAt: retry === 'auto' ? now + backoffDelay(Math.max(1, entry.attempts), this.backoff, this.random) : null,
+      nextAttemptAt:
+        retry === 'auto' ? now + backoffDelay(Math.max(1, entry.attempts), this.backoff, this.random) : null,
       claimedBy: null,
       claimedUntil: 0
     };
@@ -321,7 +314,9 @@ export class Outbox {
     if (entry.nextAttemptAt === null) return null;
     // No backoff is longer than the cap: a later time was written before the clock went back.
     const next = entry.nextAttemptAt - now > this.backoff.capMs ? now : entry.nextAttemptAt;
-    return entry.claimedBy !== null && entry.claimedBy !== this.owner ? Math.max(next, this.leaseEnd(entry, now)) : next;
+    return entry.claimedBy !== null && entry.claimedBy !== this.owner
+      ? Math.max(next, this.leaseEnd(entry, now))
+      : next;
   }
 
   /** A lease never reaches further than one lease from now; one that does was written before the clock went back. */
@@ -338,13 +333,15 @@ export class Outbox {
     if (raw === null) return null;
     const entry = parseStoredEntry(raw);
     if (!entry || OUTBOX_ENTRY_PREFIX + entry.callId !== name) {
-      quarantine(this.store, name, raw, wallNow, 'A stored call log could not be read, so it was set aside and will not be sent. Check the Task for that call.');
+      quarantine(
+        this.store,
+        name,
+        raw,
+        wallNow,
+        'A stored call log could not be read, so it was set aside and will not be sent. Check the Task for that call.'
+      );
       return null;
     }
     return entry;
   }
-}
-
-function clamp01(x: number): number {
-  return Number.isFinite(x) ? Math.min(Math.max(x, 0), 0.999_999) : 0.5;
 }

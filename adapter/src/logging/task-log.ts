@@ -25,7 +25,8 @@ export function buildTaskLog(call: Call, at: number): TaskLogValue {
   const inbound = call.direction === 'inbound';
   const party = call.who?.name ?? call.what?.name ?? call.display;
   const subject = inbound ? `Inbound call from ${party}` : `Outbound call to ${party}`;
-  const seconds = call.connectedAt !== null ? Math.max(0, Math.round(((call.endedAt ?? at) - call.connectedAt) / 1000)) : 0;
+  const seconds =
+    call.connectedAt !== null ? Math.max(0, Math.round(((call.endedAt ?? at) - call.connectedAt) / 1000)) : 0;
   const value: TaskLogValue = {
     entityApiName: 'Task',
     Subject: clip(subject, TASK_LIMITS.subject),

@@ -8,7 +8,8 @@ export const FIND_CALL_LOG = { apexClass: 'SwitchboardSoftphoneService', methodN
  * What the lookup established. Only `found` may stop a create: `absent` and `failed` both lead to a
  * send (a rare duplicate beats a lost call); `failed` says why, so it can be logged.
  */
-export type CallLogLookup = { kind: 'found'; taskId: string } | { kind: 'absent' } | { kind: 'failed'; error: string };
+export type CallLogLookup =
+  { kind: 'found'; taskId: string } | { kind: 'absent' } | { kind: 'failed'; error: string };
 
 /**
  * Reads SwitchboardSoftphoneService.findCallLog's answer (force-app/main/default/classes):
@@ -39,15 +40,25 @@ export function parseCallLogLookup(raw: string): CallLogLookup {
   }
   if (ok === false) {
     const code = typeof error === 'string' && error !== '' ? error : 'UNKNOWN';
-    return { kind: 'failed', error: typeof message === 'string' && message !== '' ? `${code}: ${message}` : code };
+    return {
+      kind: 'failed',
+      error: typeof message === 'string' && message !== '' ? `${code}: ${message}` : code
+    };
   }
   return { kind: 'failed', error: 'findCallLog answered without an ok flag' };
 }
 
 /** Asks whether the call's Task exists. Never rejects: a failed runApex is a `failed` lookup. */
-export async function findCallLog(host: Pick<HostPort, 'runApex'>, callObject: string): Promise<CallLogLookup> {
+export async function findCallLog(
+  host: Pick<HostPort, 'runApex'>,
+  callObject: string
+): Promise<CallLogLookup> {
   try {
-    const raw = await host.runApex(FIND_CALL_LOG.apexClass, FIND_CALL_LOG.methodName, `callObject=${encodeURIComponent(callObject)}`);
+    const raw = await host.runApex(
+      FIND_CALL_LOG.apexClass,
+      FIND_CALL_LOG.methodName,
+      `callObject=${encodeURIComponent(callObject)}`
+    );
     return parseCallLogLookup(raw);
   } catch (error) {
     return { kind: 'failed', error: error instanceof Error ? error.message : String(error) };

@@ -14,7 +14,10 @@ export class OpenCtiError extends Error {
   readonly errors: OpenCtiErrorItem[];
 
   constructor(method: string, errors: OpenCtiErrorItem[]) {
-    const first = errors[0] ?? { code: 'GENERIC_ERROR', description: 'The call failed without an error description.' };
+    const first = errors[0] ?? {
+      code: 'GENERIC_ERROR',
+      description: 'The call failed without an error description.'
+    };
     super(`${method}: ${first.code}: ${first.description}`);
     this.name = 'OpenCtiError';
     this.method = method;
@@ -36,7 +39,13 @@ function describeDetails(details: unknown): string {
   if (typeof details === 'string') return details;
   if (Array.isArray(details)) {
     return details
-      .map((d) => (typeof d === 'string' ? d : typeof d === 'object' && d !== null && 'message' in d ? String(d.message) : JSON.stringify(d)))
+      .map((d) =>
+        typeof d === 'string'
+          ? d
+          : typeof d === 'object' && d !== null && 'message' in d
+            ? String(d.message)
+            : JSON.stringify(d)
+      )
       .join('; ');
   }
   return JSON.stringify(details);

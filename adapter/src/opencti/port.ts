@@ -74,7 +74,14 @@ export function createOpenCtiPort(api: SforceOpenCti, options: OpenCtiPortOption
         timeout > 0
           ? setTimeout(() => {
               settled = true;
-              reject(new OpenCtiError(method, [{ code: 'TIMEOUT', description: `Salesforce did not answer ${method} within ${timeout} ms.` }]));
+              reject(
+                new OpenCtiError(method, [
+                  {
+                    code: 'TIMEOUT',
+                    description: `Salesforce did not answer ${method} within ${timeout} ms.`
+                  }
+                ])
+              );
             }, timeout)
           : undefined;
       try {
@@ -95,7 +102,11 @@ export function createOpenCtiPort(api: SforceOpenCti, options: OpenCtiPortOption
   }
 
   /** The returnValue of a call whose answer is the documented envelope. */
-  async function returnValueOf<T>(method: string, invoke: (callback: (r: OpenCtiResponse<T>) => void) => void, timeout = timeoutMs): Promise<T | null> {
+  async function returnValueOf<T>(
+    method: string,
+    invoke: (callback: (r: OpenCtiResponse<T>) => void) => void,
+    timeout = timeoutMs
+  ): Promise<T | null> {
     const response = await call<OpenCtiResponse<T>>(method, invoke, timeout);
     return response?.returnValue ?? null;
   }
@@ -103,58 +114,117 @@ export function createOpenCtiPort(api: SforceOpenCti, options: OpenCtiPortOption
   const done = (p: Promise<unknown>): Promise<void> => p.then(() => undefined);
 
   return {
-    enableClickToDial: () => done(returnValueOf('enableClickToDial', (callback) => api.enableClickToDial({ callback }))),
-    disableClickToDial: () => done(returnValueOf('disableClickToDial', (callback) => api.disableClickToDial({ callback }))),
+    enableClickToDial: () =>
+      done(returnValueOf('enableClickToDial', (callback) => api.enableClickToDial({ callback }))),
+    disableClickToDial: () =>
+      done(returnValueOf('disableClickToDial', (callback) => api.disableClickToDial({ callback }))),
     // Listener methods never call back (the library registers no callback for them): nothing to wait for.
-    onClickToDial: (listener) => api.onClickToDial({ listener: (payload) => listener(unwrapListenerPayload(payload)) }),
+    onClickToDial: (listener) =>
+      api.onClickToDial({ listener: (payload) => listener(unwrapListenerPayload(payload)) }),
     screenPop: (pop) => done(returnValueOf('screenPop', (callback) => api.screenPop({ ...pop, callback }))),
     searchAndScreenPop: async (args) =>
-      (await returnValueOf<SearchAndScreenPopResult>('searchAndScreenPop', (callback) => api.searchAndScreenPop({ ...args, callback }))) ?? {},
+      (await returnValueOf<SearchAndScreenPopResult>('searchAndScreenPop', (callback) =>
+        api.searchAndScreenPop({ ...args, callback })
+      )) ?? {},
     saveLog: async (value) => {
-      const result = await returnValueOf<SaveLogReturn>('saveLog', (callback) => api.saveLog({ value, callback }), 0);
+      const result = await returnValueOf<SaveLogReturn>(
+        'saveLog',
+        (callback) => api.saveLog({ value, callback }),
+        0
+      );
       const id = typeof result === 'string' ? result : result?.recordId;
-      if (!id) throw new OpenCtiError('saveLog', [{ code: 'GENERIC_ERROR', description: 'Salesforce saved the log but returned no record Id.' }]);
+      if (!id)
+        throw new OpenCtiError('saveLog', [
+          { code: 'GENERIC_ERROR', description: 'Salesforce saved the log but returned no record Id.' }
+        ]);
       return id;
     },
-    getCallCenterSettings: async () => (await returnValueOf<CallCenterSettings>('getCallCenterSettings', (callback) => api.getCallCenterSettings({ callback }))) ?? {},
+    getCallCenterSettings: async () =>
+      (await returnValueOf<CallCenterSettings>('getCallCenterSettings', (callback) =>
+        api.getCallCenterSettings({ callback })
+      )) ?? {},
     refreshView: () => done(returnValueOf('refreshView', (callback) => api.refreshView({ callback }))),
     runApex: async (apexClass, methodName, methodParams) =>
-      apexResult(await returnValueOf<{ runApex: string | null }>('runApex', (callback) => api.runApex({ apexClass, methodName, methodParams, callback }))),
-    notifyInitializationComplete: () => done(returnValueOf('notifyInitializationComplete', (callback) => api.notifyInitializationComplete({ callback }))),
+      apexResult(
+        await returnValueOf<{ runApex: string | null }>('runApex', (callback) =>
+          api.runApex({ apexClass, methodName, methodParams, callback })
+        )
+      ),
+    notifyInitializationComplete: () =>
+      done(
+        returnValueOf('notifyInitializationComplete', (callback) =>
+          api.notifyInitializationComplete({ callback })
+        )
+      ),
     setSoftphonePanelHeight: (heightPX) =>
-      done(returnValueOf('setSoftphonePanelHeight', (callback) => api.setSoftphonePanelHeight({ heightPX: clamp(heightPX, PANEL_HEIGHT_RANGE), callback }))),
+      done(
+        returnValueOf('setSoftphonePanelHeight', (callback) =>
+          api.setSoftphonePanelHeight({ heightPX: clamp(heightPX, PANEL_HEIGHT_RANGE), callback })
+        )
+      ),
     setSoftphonePanelWidth: (widthPX) =>
-      done(returnValueOf('setSoftphonePanelWidth', (callback) => api.setSoftphonePanelWidth({ widthPX: clamp(widthPX, PANEL_WIDTH_RANGE), callback }))),
-    setSoftphonePanelVisibility: (visible) => done(returnValueOf('setSoftphonePanelVisibility', (callback) => api.setSoftphonePanelVisibility({ visible, callback }))),
-    setSoftphoneItemLabel: (label) => done(returnValueOf('setSoftphoneItemLabel', (callback) => api.setSoftphoneItemLabel({ label, callback }))),
-    setSoftphoneItemIcon: (key) => done(returnValueOf('setSoftphoneItemIcon', (callback) => api.setSoftphoneItemIcon({ key, callback }))),
+      done(
+        returnValueOf('setSoftphonePanelWidth', (callback) =>
+          api.setSoftphonePanelWidth({ widthPX: clamp(widthPX, PANEL_WIDTH_RANGE), callback })
+        )
+      ),
+    setSoftphonePanelVisibility: (visible) =>
+      done(
+        returnValueOf('setSoftphonePanelVisibility', (callback) =>
+          api.setSoftphonePanelVisibility({ visible, callback })
+        )
+      ),
+    setSoftphoneItemLabel: (label) =>
+      done(
+        returnValueOf('setSoftphoneItemLabel', (callback) => api.setSoftphoneItemLabel({ label, callback }))
+      ),
+    setSoftphoneItemIcon: (key) =>
+      done(returnValueOf('setSoftphoneItemIcon', (callback) => api.setSoftphoneItemIcon({ key, callback }))),
     subscribe: async (channelName, listener) => {
-      const response = await call<SubscribeResponse>('subscribe', (callback) => api.subscribe({ channelName, listener, callback }));
+      const response = await call<SubscribeResponse>('subscribe', (callback) =>
+        api.subscribe({ channelName, listener, callback })
+      );
       const subscription = response?.subscription;
       // A made-up handle would be unknown to the library, so a later unsubscribe would silently do nothing.
       if (typeof subscription !== 'object' || subscription === null) {
-        throw new OpenCtiError('subscribe', [{ code: 'GENERIC_ERROR', description: 'Salesforce accepted the subscription but returned no subscription handle.' }]);
+        throw new OpenCtiError('subscribe', [
+          {
+            code: 'GENERIC_ERROR',
+            description: 'Salesforce accepted the subscription but returned no subscription handle.'
+          }
+        ]);
       }
       return subscription;
     },
-    publish: (channelName, message) => done(returnValueOf('publish', (callback) => api.publish({ channelName, message, callback })))
+    publish: (channelName, message) =>
+      done(returnValueOf('publish', (callback) => api.publish({ channelName, message, callback })))
   };
 }
 
 /** `errors` as documented; `error` as two method pages label it; anything else is described, not lost. */
 function readErrors(response: unknown): OpenCtiErrorItem[] {
   if (!isRecord(response)) return [];
-  const raw = Array.isArray(response.errors) ? response.errors : Array.isArray(response.error) ? response.error : null;
+  const raw = Array.isArray(response.errors)
+    ? response.errors
+    : Array.isArray(response.error)
+      ? response.error
+      : null;
   if (raw) return raw.map(toErrorItem);
-  if (typeof response.error === 'string' && response.error !== '') return [{ code: 'GENERIC_ERROR', description: response.error }];
+  if (typeof response.error === 'string' && response.error !== '')
+    return [{ code: 'GENERIC_ERROR', description: response.error }];
   return [];
 }
 
 function toErrorItem(item: unknown): OpenCtiErrorItem {
   if (isRecord(item) && typeof item.code === 'string' && typeof item.description === 'string') {
-    return item.details === undefined ? { code: item.code, description: item.description } : { code: item.code, description: item.description, details: item.details };
+    return item.details === undefined
+      ? { code: item.code, description: item.description }
+      : { code: item.code, description: item.description, details: item.details };
   }
-  return { code: 'GENERIC_ERROR', description: typeof item === 'string' ? item : JSON.stringify(item) ?? String(item) };
+  return {
+    code: 'GENERIC_ERROR',
+    description: typeof item === 'string' ? item : (JSON.stringify(item) ?? String(item))
+  };
 }
 
 /** runApex's returnValue is `{runApex: <what the Apex method returned>}`; null when it returned nothing. */
@@ -171,7 +241,13 @@ function clamp(value: number, range: { min: number; max: number }): number {
 /** An API 44-era sample wrapped listener payloads in `returnValue`; accept both shapes. */
 function unwrapListenerPayload<T extends object>(payload: T): T {
   const wrapped = payload as { returnValue?: unknown };
-  if (wrapped && typeof wrapped.returnValue === 'object' && wrapped.returnValue !== null && !('number' in payload) && !('url' in payload)) {
+  if (
+    wrapped &&
+    typeof wrapped.returnValue === 'object' &&
+    wrapped.returnValue !== null &&
+    !('number' in payload) &&
+    !('url' in payload)
+  ) {
     return wrapped.returnValue as T;
   }
   return payload;

@@ -79,7 +79,10 @@ export type ScreenPopParams =
   | { type: 'list'; params: { listViewId: string; scope: string } }
   | { type: 'search'; params: { searchString: string } }
   | { type: 'newRecord'; params: { entityName: string; defaultFieldValues?: Record<string, unknown> } }
-  | { type: 'flow'; params: { flowDevName: string; flowArgs?: Array<{ name: string; type: string; value: unknown }> } };
+  | {
+      type: 'flow';
+      params: { flowDevName: string; flowArgs?: Array<{ name: string; type: string; value: unknown }> };
+    };
 
 export interface SearchAndScreenPopArgs {
   searchParams?: string;
@@ -105,7 +108,10 @@ type Req<T> = { callback: Callback<T> };
 
 /** The global `sforce.opencti` object for Lightning, as the library builds it. */
 export interface SforceOpenCti {
-  SCREENPOP_TYPE: Record<'SOBJECT' | 'URL' | 'OBJECTHOME' | 'LIST' | 'SEARCH' | 'NEW_RECORD_MODAL' | 'FLOW', ScreenPopType>;
+  SCREENPOP_TYPE: Record<
+    'SOBJECT' | 'URL' | 'OBJECTHOME' | 'LIST' | 'SEARCH' | 'NEW_RECORD_MODAL' | 'FLOW',
+    ScreenPopType
+  >;
   CALL_TYPE: Record<'INBOUND' | 'OUTBOUND' | 'INTERNAL', OpenCtiCallType>;
 
   enableClickToDial(args?: Opt<null>): void;
@@ -120,7 +126,9 @@ export interface SforceOpenCti {
   onNavigationChange(args: { listener: (payload: NavigationPayload) => void }): void;
   refreshView(args?: Opt<null>): void;
   /** returnValue `{runApex: <the Apex method's return value>}` (the guide's sample); no fixed format is documented. */
-  runApex(args: { apexClass: string; methodName: string; methodParams: string } & Opt<{ runApex: string | null }>): void;
+  runApex(
+    args: { apexClass: string; methodName: string; methodParams: string } & Opt<{ runApex: string | null }>
+  ): void;
   notifyInitializationComplete(args?: Opt<null>): void;
   setSoftphonePanelHeight(args: { heightPX: number } & Opt<null>): void;
   setSoftphonePanelWidth(args: { widthPX: number } & Opt<null>): void;
@@ -130,12 +138,22 @@ export interface SforceOpenCti {
   setSoftphoneItemIcon(args: { key: string } & Opt<null>): void;
   setSoftphonePanelLabel(args: { label: string } & Opt<null>): void;
   setSoftphonePanelIcon(args: { key: string } & Opt<null>): void;
-  subscribe(args: { channelName: string; listener: (message: unknown) => void; callback?: (response: SubscribeResponse) => void }): void;
+  subscribe(args: {
+    channelName: string;
+    listener: (message: unknown) => void;
+    callback?: (response: SubscribeResponse) => void;
+  }): void;
   /** Calls back only when the last local listener of the channel goes (the library posts nothing before). */
   unsubscribe(args: { subscription: Subscription } & Opt<null>): void;
   publish(args: { channelName: string; message?: object | null } & Opt<null>): void;
   hvs?: {
-    onWorkStart(args: { listener: (payload: { workId: string; completeWorkWhen?: string; attributes?: { to?: string } }) => void }): void;
+    onWorkStart(args: {
+      listener: (payload: {
+        workId: string;
+        completeWorkWhen?: string;
+        attributes?: { to?: string };
+      }) => void;
+    }): void;
     completeWork(args: { workId: string; attributes: Record<string, unknown> } & Opt<unknown>): void;
   };
 }

@@ -42,7 +42,14 @@ export class CallDrafts {
   save(state: DraftSource, now: number): void {
     const { phase, call } = state;
     if (phase === 'idle' || !call) return this.clear();
-    const draft: CallDraft = { schema: 2, phase, call, waiting: state.waiting ?? null, parked: state.parked ?? null, savedAt: now };
+    const draft: CallDraft = {
+      schema: 2,
+      phase,
+      call,
+      waiting: state.waiting ?? null,
+      parked: state.parked ?? null,
+      savedAt: now
+    };
     this.store.set(DRAFT_NAME, JSON.stringify(draft));
   }
 
@@ -50,7 +57,14 @@ export class CallDrafts {
     const raw = this.store.get(DRAFT_NAME);
     if (raw === null) return null;
     const draft = parseDraft(raw);
-    if (!draft) quarantine(this.store, DRAFT_NAME, raw, now, 'The saved call in progress could not be read, so it was set aside: check that the last call was logged.');
+    if (!draft)
+      quarantine(
+        this.store,
+        DRAFT_NAME,
+        raw,
+        now,
+        'The saved call in progress could not be read, so it was set aside: check that the last call was logged.'
+      );
     return draft;
   }
 

@@ -10,12 +10,26 @@ export const QUARANTINE_PREFIX = 'quarantine:v1:';
 export const QUARANTINE_LIMIT = 5;
 export const QUARANTINE_MAX_CHARS = 16_384;
 
-export function quarantine(store: SafeStorage, name: string, raw: string, now: number, message: string): void {
+export function quarantine(
+  store: SafeStorage,
+  name: string,
+  raw: string,
+  now: number,
+  message: string
+): void {
   store.remove(name);
   const truncated = raw.length > QUARANTINE_MAX_CHARS;
   // Time first (fixed-width base 36 for years to come) so names sort oldest first.
   const slot = `${QUARANTINE_PREFIX}${Math.max(0, Math.floor(now)).toString(36).padStart(9, '0')}:${name}`;
-  store.set(slot, JSON.stringify({ from: name, at: now, truncated, raw: truncated ? raw.slice(0, QUARANTINE_MAX_CHARS) : raw }));
+  store.set(
+    slot,
+    JSON.stringify({
+      from: name,
+      at: now,
+      truncated,
+      raw: truncated ? raw.slice(0, QUARANTINE_MAX_CHARS) : raw
+    })
+  );
   const held = store
     .names()
     .filter((n) => n.startsWith(QUARANTINE_PREFIX))

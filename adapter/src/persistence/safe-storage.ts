@@ -110,7 +110,9 @@ export class SafeStorage implements KeyValueStore {
 
   /** Every name under our prefix (snapshot: safe to modify the store while iterating the result). */
   names(): string[] {
-    return this.guard(() => collectKeys(this.backing, this.prefix).map((key) => key.slice(this.prefix.length)));
+    return this.guard(() =>
+      collectKeys(this.backing, this.prefix).map((key) => key.slice(this.prefix.length))
+    );
   }
 
   /** Reports a problem found by a reader of this store (e.g. a corrupt entry), to the same listeners. */

@@ -20,7 +20,10 @@ export interface SalesforceUser {
 export const STORAGE_FAMILY = 'switchboard:';
 
 /** The org and user the page says are signed in, or null when it did not say (or said nonsense). */
-export function userFromPage(data: { orgId?: string | undefined; userId?: string | undefined }): SalesforceUser | null {
+export function userFromPage(data: {
+  orgId?: string | undefined;
+  userId?: string | undefined;
+}): SalesforceUser | null {
   const { orgId, userId } = data;
   if (!isSalesforceId(orgId) || !orgId.startsWith('00D')) return null;
   if (!isSalesforceId(userId) || !userId.startsWith('005')) return null;

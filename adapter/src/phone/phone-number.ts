@@ -28,7 +28,10 @@ export function parseDialString(input: unknown, defaultCountry: string): ParsedN
   const parsed = parsePhoneNumberFromString(text, toCountry(defaultCountry));
   // E.164 caps numbers at 15 digits; the bundled (min) metadata alone lets a few longer ones through.
   if (!parsed || !parsed.isValid() || parsed.number.length > 16) {
-    return { ok: false, reason: `"${truncate(text)}" is not a valid phone number for ${defaultCountry}. Add the country code, e.g. +44…` };
+    return {
+      ok: false,
+      reason: `"${truncate(text)}" is not a valid phone number for ${defaultCountry}. Add the country code, e.g. +44…`
+    };
   }
   const sameCountry = parsed.country === toCountry(defaultCountry);
   const display = sameCountry ? parsed.formatNational() : parsed.formatInternational();

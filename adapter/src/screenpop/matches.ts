@@ -2,7 +2,6 @@ import type { RecordRef } from '../call/types';
 import { isSalesforceId } from '../opencti/salesforce-id';
 import type { SearchAndScreenPopResult } from '../opencti/types';
 
-
 /**
  * Reads searchAndScreenPop's result (keyed by record Id, plus SCREEN_POP_DATA when deferred)
  * into records the agent can choose from. Which fields come back depends on the softphone

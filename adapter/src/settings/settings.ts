@@ -24,7 +24,14 @@ export interface SwitchboardSettings {
 
 export const SETTINGS_SECTION = 'switchboard';
 
-export const DEFAULT_DISPOSITIONS = ['Completed', 'Left voicemail', 'No answer', 'Busy', 'Wrong number', 'Callback requested'];
+export const DEFAULT_DISPOSITIONS = [
+  'Completed',
+  'Left voicemail',
+  'No answer',
+  'Busy',
+  'Wrong number',
+  'Callback requested'
+];
 
 const PLACEHOLDER_HOST = 'pbx.example.com';
 
@@ -36,16 +43,21 @@ export function parseSettings(raw: CallCenterSettings): SwitchboardSettings {
   const providerRaw = get('provider').toLowerCase();
   let provider: ProviderKind = 'demo';
   if (providerRaw === 'sip') provider = 'sip';
-  else if (providerRaw !== '' && providerRaw !== 'demo') problems.push(`${where('provider')} is "${providerRaw}"; use demo or sip. Using demo.`);
+  else if (providerRaw !== '' && providerRaw !== 'demo')
+    problems.push(`${where('provider')} is "${providerRaw}"; use demo or sip. Using demo.`);
 
   const webSocketUrl = get('webSocketUrl');
   const sipDomain = get('sipDomain');
   if (provider === 'sip') {
     if (!/^wss?:\/\/[^\s/]+/i.test(webSocketUrl)) {
-      problems.push(`${where('webSocketUrl')} must be a wss:// URL of your PBX's WebSocket endpoint. Using the demo provider.`);
+      problems.push(
+        `${where('webSocketUrl')} must be a wss:// URL of your PBX's WebSocket endpoint. Using the demo provider.`
+      );
       provider = 'demo';
     } else if (webSocketUrl.includes(PLACEHOLDER_HOST)) {
-      problems.push(`${where('webSocketUrl')} still points at the placeholder ${PLACEHOLDER_HOST}. Using the demo provider.`);
+      problems.push(
+        `${where('webSocketUrl')} still points at the placeholder ${PLACEHOLDER_HOST}. Using the demo provider.`
+      );
       provider = 'demo';
     } else if (!sipDomain) {
       problems.push(`${where('sipDomain')} is empty. Using the demo provider.`);
@@ -66,7 +78,8 @@ export function parseSettings(raw: CallCenterSettings): SwitchboardSettings {
     .map((s) => s.trim())
     .filter((s) => s.length > 0);
   for (const url of iceServers) {
-    if (!/^(stuns?|turns?):/i.test(url)) problems.push(`${where('iceServers')} has "${url}", which is not a stun: or turn: URL.`);
+    if (!/^(stuns?|turns?):/i.test(url))
+      problems.push(`${where('iceServers')} has "${url}", which is not a stun: or turn: URL.`);
   }
 
   const expiresRaw = get('registerExpires');
@@ -74,16 +87,23 @@ export function parseSettings(raw: CallCenterSettings): SwitchboardSettings {
   if (expiresRaw) {
     const n = Number(expiresRaw);
     if (Number.isInteger(n) && n >= 60 && n <= 86_400) registerExpires = n;
-    else problems.push(`${where('registerExpires')} is "${expiresRaw}"; use whole seconds from 60 to 86400. Using 600.`);
+    else
+      problems.push(
+        `${where('registerExpires')} is "${expiresRaw}"; use whole seconds from 60 to 86400. Using 600.`
+      );
   }
 
   let defaultCountry = get('defaultCountry').toUpperCase() || 'US';
   if (defaultCountry === 'UK') {
     // The usual slip: UK is not an ISO 3166 code, and libphonenumber would read every number as invalid.
-    problems.push(`${where('defaultCountry')} is "UK", which is not an ISO country code: use GB for the United Kingdom. Using US.`);
+    problems.push(
+      `${where('defaultCountry')} is "UK", which is not an ISO country code: use GB for the United Kingdom. Using US.`
+    );
     defaultCountry = 'US';
   } else if (!/^[A-Z]{2}$/.test(defaultCountry) || !isSupportedCountry(defaultCountry)) {
-    problems.push(`${where('defaultCountry')} is "${defaultCountry}"; use a two-letter ISO country code such as US or GB. Using US.`);
+    problems.push(
+      `${where('defaultCountry')} is "${defaultCountry}"; use a two-letter ISO country code such as US or GB. Using US.`
+    );
     defaultCountry = 'US';
   }
 
@@ -97,7 +117,8 @@ export function parseSettings(raw: CallCenterSettings): SwitchboardSettings {
   const rememberRaw = get('allowRememberPassword').toLowerCase();
   let allowRememberPassword = true;
   if (rememberRaw === 'false') allowRememberPassword = false;
-  else if (rememberRaw !== '' && rememberRaw !== 'true') problems.push(`${where('allowRememberPassword')} is "${rememberRaw}"; use true or false. Using true.`);
+  else if (rememberRaw !== '' && rememberRaw !== 'true')
+    problems.push(`${where('allowRememberPassword')} is "${rememberRaw}"; use true or false. Using true.`);
 
   return {
     provider,
@@ -115,7 +136,12 @@ export function parseSettings(raw: CallCenterSettings): SwitchboardSettings {
 function isLoopbackUrl(url: string): boolean {
   try {
     const host = new URL(url).hostname.toLowerCase();
-    return host === 'localhost' || host.endsWith('.localhost') || host === '[::1]' || /^127(?:\.\d{1,3}){3}$/.test(host);
+    return (
+      host === 'localhost' ||
+      host.endsWith('.localhost') ||
+      host === '[::1]' ||
+      /^127(?:\.\d{1,3}){3}$/.test(host)
+    );
   } catch {
     return false;
   }

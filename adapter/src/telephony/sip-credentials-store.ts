@@ -46,7 +46,14 @@ export function localCredentialStore(store: KeyValueStore): CredentialStore {
       return { user, password, ...(displayName ? { displayName } : {}) };
     },
     save(credentials) {
-      store.set(NAME, JSON.stringify({ user: credentials.user, password: credentials.password, displayName: credentials.displayName }));
+      store.set(
+        NAME,
+        JSON.stringify({
+          user: credentials.user,
+          password: credentials.password,
+          displayName: credentials.displayName
+        })
+      );
     },
     forget() {
       store.remove(NAME);

@@ -13,7 +13,10 @@ export function loadSipModule(mainScriptUrl: string, doc: Document = document): 
   loading = new Promise<SipModule>((resolve, reject) => {
     const script = doc.createElement('script');
     script.src = new URL(SIP_SCRIPT, mainScriptUrl).href;
-    const timer = setTimeout(() => fail(new Error(`${SIP_SCRIPT} did not load within ${LOAD_TIMEOUT_MS / 1000} s.`)), LOAD_TIMEOUT_MS);
+    const timer = setTimeout(
+      () => fail(new Error(`${SIP_SCRIPT} did not load within ${LOAD_TIMEOUT_MS / 1000} s.`)),
+      LOAD_TIMEOUT_MS
+    );
     const fail = (error: Error) => {
       clearTimeout(timer);
       loading = null;

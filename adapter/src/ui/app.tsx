@@ -24,8 +24,10 @@ export function App({ state, now, line, actions }: AppProps) {
   const call = state.call;
   let main;
   if (state.phase === 'ringing' && call) main = <IncomingCall call={call} actions={actions} />;
-  else if ((state.phase === 'dialing' || state.phase === 'connected' || state.phase === 'held') && call) main = <ActiveCall call={call} phase={state.phase} now={now} actions={actions} />;
-  else if (state.phase === 'wrapUp' && call) main = <WrapUp call={call} dispositions={state.dispositions} actions={actions} />;
+  else if ((state.phase === 'dialing' || state.phase === 'connected' || state.phase === 'held') && call)
+    main = <ActiveCall call={call} phase={state.phase} now={now} actions={actions} />;
+  else if (state.phase === 'wrapUp' && call)
+    main = <WrapUp call={call} dispositions={state.dispositions} actions={actions} />;
   else if (line.status === 'loggedOut' || line.status === 'connecting') main = <SipLogin line={line} />;
   else main = <DialPad actions={actions} enabled={clickToDialEnabled(state)} />;
   return (

@@ -14,7 +14,15 @@ export function AudioSettings({ line }: { line: LineView }) {
         </label>
         <div class="slds-form-element__control">
           <div class="slds-select_container">
-            <select id="sb-mic" class="slds-select" data-id="audio-input" value={selected.inputId} onChange={(e) => line.chooseDevices({ ...selected, inputId: (e.target as HTMLSelectElement).value })}>
+            <select
+              id="sb-mic"
+              class="slds-select"
+              data-id="audio-input"
+              value={selected.inputId}
+              onChange={(e) =>
+                line.chooseDevices({ ...selected, inputId: (e.target as HTMLSelectElement).value })
+              }
+            >
               <option value="">Browser default</option>
               {devices.inputs.map((d) => (
                 <option value={d.id}>{d.label}</option>
@@ -30,7 +38,15 @@ export function AudioSettings({ line }: { line: LineView }) {
           </label>
           <div class="slds-form-element__control">
             <div class="slds-select_container">
-              <select id="sb-speaker" class="slds-select" data-id="audio-output" value={selected.outputId} onChange={(e) => line.chooseDevices({ ...selected, outputId: (e.target as HTMLSelectElement).value })}>
+              <select
+                id="sb-speaker"
+                class="slds-select"
+                data-id="audio-output"
+                value={selected.outputId}
+                onChange={(e) =>
+                  line.chooseDevices({ ...selected, outputId: (e.target as HTMLSelectElement).value })
+                }
+              >
                 <option value="">Browser default</option>
                 {devices.outputs.map((d) => (
                   <option value={d.id}>{d.label}</option>
@@ -40,7 +56,9 @@ export function AudioSettings({ line }: { line: LineView }) {
           </div>
         </div>
       ) : (
-        <p class="slds-text-body_small slds-text-color_weak slds-m-top_x-small">This browser plays calls on the system's default speaker.</p>
+        <p class="slds-text-body_small slds-text-color_weak slds-m-top_x-small">
+          This browser plays calls on the system's default speaker.
+        </p>
       )}
     </details>
   );

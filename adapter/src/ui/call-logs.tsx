@@ -1,8 +1,16 @@
 import type { CallLog } from '../call/types';
 import type { ViewActions } from './actions';
 
-const STATUS_TEXT: Record<CallLog['status'], string> = { saving: 'Saving…', saved: 'Logged', failed: 'Not saved' };
-const STATUS_THEME: Record<CallLog['status'], string> = { saving: '', saved: 'slds-theme_success', failed: 'slds-theme_error' };
+const STATUS_TEXT: Record<CallLog['status'], string> = {
+  saving: 'Saving…',
+  saved: 'Logged',
+  failed: 'Not saved'
+};
+const STATUS_THEME: Record<CallLog['status'], string> = {
+  saving: '',
+  saved: 'slds-theme_success',
+  failed: 'slds-theme_error'
+};
 
 /** Every call's log, newest first: pending and failed ones stay until Salesforce confirms them. */
 export function CallLogs({ logs, actions }: { logs: CallLog[]; actions: ViewActions }) {
@@ -26,7 +34,12 @@ export function CallLogs({ logs, actions }: { logs: CallLog[]; actions: ViewActi
                 <p class="slds-text-color_error slds-text-body_small" data-id={`log-error-${log.callId}`}>
                   {log.error}
                 </p>
-                <button type="button" class="slds-button slds-button_neutral slds-m-top_xx-small" data-id={`log-retry-${log.callId}`} onClick={() => actions.dispatch({ type: 'RETRY_LOG', callId: log.callId })}>
+                <button
+                  type="button"
+                  class="slds-button slds-button_neutral slds-m-top_xx-small"
+                  data-id={`log-retry-${log.callId}`}
+                  onClick={() => actions.dispatch({ type: 'RETRY_LOG', callId: log.callId })}
+                >
                   Retry saving the log
                 </button>
               </div>

@@ -6,7 +6,12 @@ import { CallerRecords } from './caller-records';
 import { Keypad } from './dial-pad';
 import { ButtonIcon } from './icon';
 
-const PHASE_TEXT: Partial<Record<Phase, string>> = { dialing: 'Calling…', ringing: 'Incoming call', connected: 'Connected', held: 'On hold' };
+const PHASE_TEXT: Partial<Record<Phase, string>> = {
+  dialing: 'Calling…',
+  ringing: 'Incoming call',
+  connected: 'Connected',
+  held: 'On hold'
+};
 
 function Party({ call }: { call: Call }) {
   const who = call.who ?? call.what;
@@ -32,13 +37,23 @@ export function IncomingCall({ call, actions }: { call: Call; actions: ViewActio
       <CallerRecords call={call} actions={actions} />
       <div class="slds-grid slds-gutters_xx-small slds-m-top_small">
         <div class="slds-col">
-          <button type="button" class="slds-button slds-button_success slds-button_stretch" data-id="answer-button" onClick={() => actions.dispatch({ type: 'ANSWER' })}>
+          <button
+            type="button"
+            class="slds-button slds-button_success slds-button_stretch"
+            data-id="answer-button"
+            onClick={() => actions.dispatch({ type: 'ANSWER' })}
+          >
             <ButtonIcon name="call" />
             Answer
           </button>
         </div>
         <div class="slds-col">
-          <button type="button" class="slds-button slds-button_destructive slds-button_stretch" data-id="decline-button" onClick={() => actions.dispatch({ type: 'DECLINE' })}>
+          <button
+            type="button"
+            class="slds-button slds-button_destructive slds-button_stretch"
+            data-id="decline-button"
+            onClick={() => actions.dispatch({ type: 'DECLINE' })}
+          >
             <ButtonIcon name="end_call" />
             Decline
           </button>
@@ -69,15 +84,39 @@ function TransferForm({ call, actions }: { call: Call; actions: ViewActions }) {
       <label class="slds-assistive-text" for="sb-transfer">
         Transfer to number
       </label>
-      <input id="sb-transfer" class="slds-input slds-col" type="tel" maxLength={64} placeholder="Transfer to…" data-id="transfer-input" value={target} onInput={(e) => setTarget((e.target as HTMLInputElement).value)} />
-      <button type="submit" class="slds-button slds-button_neutral slds-m-left_xx-small" data-id="transfer-button" disabled={!target.trim()}>
+      <input
+        id="sb-transfer"
+        class="slds-input slds-col"
+        type="tel"
+        maxLength={64}
+        placeholder="Transfer to…"
+        data-id="transfer-input"
+        value={target}
+        onInput={(e) => setTarget((e.target as HTMLInputElement).value)}
+      />
+      <button
+        type="submit"
+        class="slds-button slds-button_neutral slds-m-left_xx-small"
+        data-id="transfer-button"
+        disabled={!target.trim()}
+      >
         Transfer
       </button>
     </form>
   );
 }
 
-export function ActiveCall({ call, phase, now, actions }: { call: Call; phase: Phase; now: number; actions: ViewActions }) {
+export function ActiveCall({
+  call,
+  phase,
+  now,
+  actions
+}: {
+  call: Call;
+  phase: Phase;
+  now: number;
+  actions: ViewActions;
+}) {
   const [keypad, setKeypad] = useState(false);
   const live = phase === 'connected' || phase === 'held';
   return (
@@ -95,30 +134,64 @@ export function ActiveCall({ call, phase, now, actions }: { call: Call; phase: P
       <Party call={call} />
       <CallerRecords call={call} actions={actions} />
       {live ? (
-        <div class="slds-grid slds-wrap slds-gutters_xx-small slds-m-top_small sb-controls" role="group" aria-label="Call controls">
+        <div
+          class="slds-grid slds-wrap slds-gutters_xx-small slds-m-top_small sb-controls"
+          role="group"
+          aria-label="Call controls"
+        >
           <div class="slds-col slds-size_1-of-3">
-            <button type="button" class={`slds-button slds-button_stretch ${call.held ? 'slds-button_brand' : 'slds-button_neutral'}`} data-id="hold-button" aria-pressed={call.held} onClick={() => actions.dispatch({ type: 'TOGGLE_HOLD' })}>
+            <button
+              type="button"
+              class={`slds-button slds-button_stretch ${call.held ? 'slds-button_brand' : 'slds-button_neutral'}`}
+              data-id="hold-button"
+              aria-pressed={call.held}
+              onClick={() => actions.dispatch({ type: 'TOGGLE_HOLD' })}
+            >
               <ButtonIcon name={call.held ? 'play' : 'pause'} />
               {call.held ? 'Resume' : 'Hold'}
             </button>
           </div>
           <div class="slds-col slds-size_1-of-3">
-            <button type="button" class={`slds-button slds-button_stretch ${call.muted ? 'slds-button_brand' : 'slds-button_neutral'}`} data-id="mute-button" aria-pressed={call.muted} onClick={() => actions.dispatch({ type: 'TOGGLE_MUTE' })}>
+            <button
+              type="button"
+              class={`slds-button slds-button_stretch ${call.muted ? 'slds-button_brand' : 'slds-button_neutral'}`}
+              data-id="mute-button"
+              aria-pressed={call.muted}
+              onClick={() => actions.dispatch({ type: 'TOGGLE_MUTE' })}
+            >
               <ButtonIcon name={call.muted ? 'muted' : 'unmuted'} />
               {call.muted ? 'Unmute' : 'Mute'}
             </button>
           </div>
           <div class="slds-col slds-size_1-of-3">
-            <button type="button" class={`slds-button slds-button_stretch ${keypad ? 'slds-button_brand' : 'slds-button_neutral'}`} data-id="keypad-toggle" aria-pressed={keypad} aria-expanded={keypad} onClick={() => setKeypad((k) => !k)}>
+            <button
+              type="button"
+              class={`slds-button slds-button_stretch ${keypad ? 'slds-button_brand' : 'slds-button_neutral'}`}
+              data-id="keypad-toggle"
+              aria-pressed={keypad}
+              aria-expanded={keypad}
+              onClick={() => setKeypad((k) => !k)}
+            >
               <ButtonIcon name="keypad" />
               Keypad
             </button>
           </div>
         </div>
       ) : null}
-      {live && keypad ? <Keypad idPrefix="dtmf" label="Send tone" onKey={(k) => actions.dispatch({ type: 'DTMF', tones: k })} /> : null}
+      {live && keypad ? (
+        <Keypad
+          idPrefix="dtmf"
+          label="Send tone"
+          onKey={(k) => actions.dispatch({ type: 'DTMF', tones: k })}
+        />
+      ) : null}
       {phase === 'connected' ? <TransferForm call={call} actions={actions} /> : null}
-      <button type="button" class="slds-button slds-button_destructive slds-button_stretch slds-m-top_small" data-id="hangup-button" onClick={() => actions.dispatch({ type: 'HANGUP' })}>
+      <button
+        type="button"
+        class="slds-button slds-button_destructive slds-button_stretch slds-m-top_small"
+        data-id="hangup-button"
+        onClick={() => actions.dispatch({ type: 'HANGUP' })}
+      >
         <ButtonIcon name="end_call" />
         {phase === 'dialing' ? 'Cancel call' : 'Hang up'}
       </button>

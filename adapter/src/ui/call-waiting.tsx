@@ -8,7 +8,12 @@ export function CallWaiting({ state, actions }: { state: MachineState; actions: 
   return (
     <>
       {waiting ? (
-        <section class="slds-p-around_small slds-theme_shade sb-waiting" data-id="waiting-banner" aria-label="Call waiting" role="alert">
+        <section
+          class="slds-p-around_small slds-theme_shade sb-waiting"
+          data-id="waiting-banner"
+          aria-label="Call waiting"
+          role="alert"
+        >
           <p class="slds-text-title_caps">Call waiting</p>
           <p class="slds-text-heading_small" data-id="waiting-caller">
             {waiting.callerName ?? waiting.display}
@@ -16,13 +21,23 @@ export function CallWaiting({ state, actions }: { state: MachineState; actions: 
           {waiting.callerName ? <p class="slds-text-color_weak">{waiting.display}</p> : null}
           <div class="slds-grid slds-gutters_xx-small slds-m-top_x-small">
             <div class="slds-col">
-              <button type="button" class="slds-button slds-button_success slds-button_stretch" data-id="answer-waiting" onClick={() => actions.dispatch({ type: 'ANSWER_WAITING' })}>
+              <button
+                type="button"
+                class="slds-button slds-button_success slds-button_stretch"
+                data-id="answer-waiting"
+                onClick={() => actions.dispatch({ type: 'ANSWER_WAITING' })}
+              >
                 <ButtonIcon name="call" />
                 Hold &amp; answer
               </button>
             </div>
             <div class="slds-col">
-              <button type="button" class="slds-button slds-button_destructive slds-button_stretch" data-id="decline-waiting" onClick={() => actions.dispatch({ type: 'DECLINE_WAITING' })}>
+              <button
+                type="button"
+                class="slds-button slds-button_destructive slds-button_stretch"
+                data-id="decline-waiting"
+                onClick={() => actions.dispatch({ type: 'DECLINE_WAITING' })}
+              >
                 Decline
               </button>
             </div>
@@ -31,7 +46,8 @@ export function CallWaiting({ state, actions }: { state: MachineState; actions: 
       ) : null}
       {parked ? (
         <p class="slds-p-horizontal_small slds-p-top_x-small slds-text-body_small" data-id="parked-call">
-          On hold: <strong>{parked.who?.name ?? parked.callerName ?? parked.display}</strong> — you return to them after this call.
+          On hold: <strong>{parked.who?.name ?? parked.callerName ?? parked.display}</strong> — you return to
+          them after this call.
         </p>
       ) : null}
     </>

@@ -23,13 +23,21 @@ export function CallerRecords({ call, actions }: { call: Call; actions: ViewActi
   if (matches.length > 1) {
     return (
       <fieldset class="slds-form-element slds-m-top_x-small" data-id="match-list">
-        <legend class="slds-form-element__legend slds-form-element__label">{matches.length} records match this number — log the call against:</legend>
+        <legend class="slds-form-element__legend slds-form-element__label">
+          {matches.length} records match this number — log the call against:
+        </legend>
         <ul class="slds-has-dividers_around-space">
           {matches.map((m) => {
             const selected = chosen?.id === m.id;
             return (
               <li class={`slds-item sb-match ${selected ? 'sb-match_selected' : ''}`}>
-                <button type="button" class="slds-button slds-button_reset sb-match-button" data-id={`match-${m.id}`} aria-pressed={selected} onClick={() => actions.dispatch({ type: 'SELECT_RECORD', recordId: m.id })}>
+                <button
+                  type="button"
+                  class="slds-button slds-button_reset sb-match-button"
+                  data-id={`match-${m.id}`}
+                  aria-pressed={selected}
+                  onClick={() => actions.dispatch({ type: 'SELECT_RECORD', recordId: m.id })}
+                >
                   <span class="sb-match-name">{m.name ?? m.id}</span>
                   <span class="slds-text-body_small slds-text-color_weak"> {m.objectType ?? ''}</span>
                 </button>
@@ -52,13 +60,28 @@ export function CallerRecords({ call, actions }: { call: Call; actions: ViewActi
       <div class="slds-m-top_x-small" data-id="no-match">
         <p class="slds-text-body_small slds-m-bottom_xx-small">No record matches this number.</p>
         <div class="slds-button-group" role="group">
-          <button type="button" class="slds-button slds-button_neutral" data-id="pop-search" onClick={() => actions.dispatch({ type: 'POP_SEARCH' })}>
+          <button
+            type="button"
+            class="slds-button slds-button_neutral"
+            data-id="pop-search"
+            onClick={() => actions.dispatch({ type: 'POP_SEARCH' })}
+          >
             Search
           </button>
-          <button type="button" class="slds-button slds-button_neutral" data-id="pop-new-contact" onClick={() => actions.dispatch({ type: 'POP_NEW_RECORD', entityName: 'Contact' })}>
+          <button
+            type="button"
+            class="slds-button slds-button_neutral"
+            data-id="pop-new-contact"
+            onClick={() => actions.dispatch({ type: 'POP_NEW_RECORD', entityName: 'Contact' })}
+          >
             New Contact
           </button>
-          <button type="button" class="slds-button slds-button_neutral" data-id="pop-new-lead" onClick={() => actions.dispatch({ type: 'POP_NEW_RECORD', entityName: 'Lead' })}>
+          <button
+            type="button"
+            class="slds-button slds-button_neutral"
+            data-id="pop-new-lead"
+            onClick={() => actions.dispatch({ type: 'POP_NEW_RECORD', entityName: 'Lead' })}
+          >
             New Lead
           </button>
         </div>

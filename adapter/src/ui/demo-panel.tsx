@@ -25,33 +25,69 @@ export function DemoPanel({ actions, phase }: { actions: ViewActions; phase: Pha
   // During a call the far end's only useful control is hanging up, so it stays in view.
   if (phase === 'connected' || phase === 'held') {
     return (
-      <section class="slds-p-horizontal_small slds-p-bottom_small sb-demo" data-id="demo-panel" aria-label="Demo line">
+      <section
+        class="slds-p-horizontal_small slds-p-bottom_small sb-demo"
+        data-id="demo-panel"
+        aria-label="Demo line"
+      >
         <p class="slds-text-title_caps slds-m-bottom_xx-small">Demo line</p>
-        <button type="button" class="slds-button slds-button_text-destructive" data-id="demo-remote-hangup" onClick={() => demo.simulateRemoteHangup()}>
+        <button
+          type="button"
+          class="slds-button slds-button_text-destructive"
+          data-id="demo-remote-hangup"
+          onClick={() => demo.simulateRemoteHangup()}
+        >
           Simulate the caller hanging up
         </button>
-        <button type="button" class="slds-button slds-m-left_small" data-id="demo-ring-second" onClick={() => demo.simulateInbound(SAMPLE_CALLERS[1]?.number ?? '+1 415 555 0199')}>
+        <button
+          type="button"
+          class="slds-button slds-m-left_small"
+          data-id="demo-ring-second"
+          onClick={() => demo.simulateInbound(SAMPLE_CALLERS[1]?.number ?? '+1 415 555 0199')}
+        >
           Ring a second call
         </button>
       </section>
     );
   }
   return (
-    <details class="slds-p-horizontal_small slds-p-bottom_small sb-demo" data-id="demo-panel" open={phase === 'idle'}>
+    <details
+      class="slds-p-horizontal_small slds-p-bottom_small sb-demo"
+      data-id="demo-panel"
+      open={phase === 'idle'}
+    >
       <summary class="slds-text-title_caps">Demo line</summary>
       <div class="slds-form-element slds-m-top_x-small">
         <label class="slds-form-element__label" for="sb-demo-from">
           Simulate an inbound call from
         </label>
         <div class="slds-form-element__control slds-grid">
-          <input id="sb-demo-from" class="slds-input slds-col" type="tel" maxLength={64} data-id="demo-inbound-number" value={from} onInput={(e) => setFrom((e.target as HTMLInputElement).value)} />
-          <button type="button" class="slds-button slds-button_neutral slds-m-left_xx-small" data-id="demo-inbound-button" onClick={() => demo.simulateInbound(from)}>
+          <input
+            id="sb-demo-from"
+            class="slds-input slds-col"
+            type="tel"
+            maxLength={64}
+            data-id="demo-inbound-number"
+            value={from}
+            onInput={(e) => setFrom((e.target as HTMLInputElement).value)}
+          />
+          <button
+            type="button"
+            class="slds-button slds-button_neutral slds-m-left_xx-small"
+            data-id="demo-inbound-button"
+            onClick={() => demo.simulateInbound(from)}
+          >
             Ring me
           </button>
         </div>
         <div class="slds-m-top_xx-small sb-samples" role="group" aria-label="Sample callers">
           {SAMPLE_CALLERS.map((s, i) => (
-            <button type="button" class="slds-button slds-button_outline-brand sb-sample" data-id={`demo-sample-${i}`} onClick={() => setFrom(s.number)}>
+            <button
+              type="button"
+              class="slds-button slds-button_outline-brand sb-sample"
+              data-id={`demo-sample-${i}`}
+              onClick={() => setFrom(s.number)}
+            >
               {s.label}
             </button>
           ))}

@@ -4,11 +4,25 @@ import { ButtonIcon } from './icon';
 
 export const KEYS = ['1', '2', '3', '4', '5', '6', '7', '8', '9', '*', '0', '#'] as const;
 
-export function Keypad({ onKey, idPrefix, label }: { onKey: (key: string) => void; idPrefix: string; label: string }) {
+export function Keypad({
+  onKey,
+  idPrefix,
+  label
+}: {
+  onKey: (key: string) => void;
+  idPrefix: string;
+  label: string;
+}) {
   return (
     <div class="sb-keypad" role="group" aria-label={label}>
       {KEYS.map((k) => (
-        <button type="button" class="slds-button slds-button_neutral sb-key" data-id={`${idPrefix}-${k}`} aria-label={`${label} ${k}`} onClick={() => onKey(k)}>
+        <button
+          type="button"
+          class="slds-button slds-button_neutral sb-key"
+          data-id={`${idPrefix}-${k}`}
+          aria-label={`${label} ${k}`}
+          onClick={() => onKey(k)}
+        >
           {k}
         </button>
       ))}
@@ -51,7 +65,12 @@ export function DialPad({ actions, enabled }: { actions: ViewActions; enabled: b
         </div>
       </div>
       <Keypad idPrefix="key" label="Dial pad" onKey={(k) => setNumber((n) => (n + k).slice(0, 64))} />
-      <button type="submit" class="slds-button slds-button_success slds-button_stretch sb-call-button" data-id="dial-button" disabled={!enabled || number.trim() === ''}>
+      <button
+        type="submit"
+        class="slds-button slds-button_success slds-button_stretch sb-call-button"
+        data-id="dial-button"
+        disabled={!enabled || number.trim() === ''}
+      >
         <ButtonIcon name="call" />
         Call
       </button>

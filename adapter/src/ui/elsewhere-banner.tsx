@@ -21,14 +21,28 @@ export function ElsewhereBanner({ line }: { line: LineView }) {
     line.takeOver();
   };
   return (
-    <div class="slds-p-horizontal_small slds-p-vertical_x-small slds-theme_shade" data-id="elsewhere" role="status">
-      <p class="slds-text-body_small">The phone is active in another Salesforce tab. Calls and logs are handled there; this tab shows and controls the same phone.</p>
-      <button type="button" class="slds-button slds-m-top_xx-small" data-id="take-over" disabled={asked === 'waiting'} onClick={ask}>
+    <div
+      class="slds-p-horizontal_small slds-p-vertical_x-small slds-theme_shade"
+      data-id="elsewhere"
+      role="status"
+    >
+      <p class="slds-text-body_small">
+        The phone is active in another Salesforce tab. Calls and logs are handled there; this tab shows and
+        controls the same phone.
+      </p>
+      <button
+        type="button"
+        class="slds-button slds-m-top_xx-small"
+        data-id="take-over"
+        disabled={asked === 'waiting'}
+        onClick={ask}
+      >
         {asked === 'waiting' ? 'Asking the other tab…' : 'Use the phone in this tab'}
       </button>
       {asked === 'kept' ? (
         <p class="slds-text-body_small slds-m-top_xx-small" data-id="take-over-kept">
-          The other tab kept the phone: it hands it over only when no call is up. Finish the call there (or close that tab), then try again.
+          The other tab kept the phone: it hands it over only when no call is up. Finish the call there (or
+          close that tab), then try again.
         </p>
       ) : null}
     </div>

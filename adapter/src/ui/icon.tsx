@@ -5,7 +5,15 @@ export function setIconAssets(base: string): void {
   assetsBase = base.replace(/\/$/, '');
 }
 
-export function Icon({ name, size = 'x-small', variant }: { name: string; size?: 'xx-small' | 'x-small' | 'small'; variant?: 'inverse' | 'default' }) {
+export function Icon({
+  name,
+  size = 'x-small',
+  variant
+}: {
+  name: string;
+  size?: 'xx-small' | 'x-small' | 'small';
+  variant?: 'inverse' | 'default';
+}) {
   const cls = `slds-icon slds-icon_${size} ${variant === 'inverse' ? 'slds-icon-text-light' : 'slds-icon-text-default'}`;
   return (
     <svg class={cls} aria-hidden="true" focusable="false">

@@ -15,7 +15,8 @@ export function SipLogin({ line }: { line: LineView }) {
       aria-label="Phone login"
       onSubmit={(e) => {
         e.preventDefault();
-        if (!busy && user.trim() && password) line.login({ user: user.trim(), password }, remember && allowRemember);
+        if (!busy && user.trim() && password)
+          line.login({ user: user.trim(), password }, remember && allowRemember);
       }}
     >
       <p class="slds-text-title_caps slds-m-bottom_x-small">Log in to the phone system</p>
@@ -29,7 +30,16 @@ export function SipLogin({ line }: { line: LineView }) {
           SIP user
         </label>
         <div class="slds-form-element__control">
-          <input id="sb-sip-user" class="slds-input" data-id="sip-user" autoComplete="username" maxLength={128} required value={user} onInput={(e) => setUser((e.target as HTMLInputElement).value)} />
+          <input
+            id="sb-sip-user"
+            class="slds-input"
+            data-id="sip-user"
+            autoComplete="username"
+            maxLength={128}
+            required
+            value={user}
+            onInput={(e) => setUser((e.target as HTMLInputElement).value)}
+          />
         </div>
       </div>
       <div class="slds-form-element slds-m-top_x-small">
@@ -37,13 +47,29 @@ export function SipLogin({ line }: { line: LineView }) {
           Password
         </label>
         <div class="slds-form-element__control">
-          <input id="sb-sip-password" class="slds-input" type="password" data-id="sip-password" autoComplete="current-password" maxLength={256} required value={password} onInput={(e) => setPassword((e.target as HTMLInputElement).value)} />
+          <input
+            id="sb-sip-password"
+            class="slds-input"
+            type="password"
+            data-id="sip-password"
+            autoComplete="current-password"
+            maxLength={256}
+            required
+            value={password}
+            onInput={(e) => setPassword((e.target as HTMLInputElement).value)}
+          />
         </div>
       </div>
       {allowRemember ? (
         <div class="slds-form-element slds-m-top_x-small">
           <div class="slds-checkbox">
-            <input type="checkbox" id="sb-sip-remember" data-id="sip-remember" checked={remember} onChange={(e) => setRemember((e.target as HTMLInputElement).checked)} />
+            <input
+              type="checkbox"
+              id="sb-sip-remember"
+              data-id="sip-remember"
+              checked={remember}
+              onChange={(e) => setRemember((e.target as HTMLInputElement).checked)}
+            />
             <label class="slds-checkbox__label" for="sb-sip-remember">
               <span class="slds-checkbox_faux" />
               <span class="slds-form-element__label">Remember on this device</span>
@@ -51,7 +77,12 @@ export function SipLogin({ line }: { line: LineView }) {
           </div>
         </div>
       ) : null}
-      <button type="submit" class="slds-button slds-button_brand slds-button_stretch slds-m-top_small" data-id="sip-login-button" disabled={busy}>
+      <button
+        type="submit"
+        class="slds-button slds-button_brand slds-button_stretch slds-m-top_small"
+        data-id="sip-login-button"
+        disabled={busy}
+      >
         {busy ? 'Connecting…' : 'Log in'}
       </button>
     </form>

@@ -16,14 +16,23 @@ const REGISTRATION_TEXT: Record<MachineState['registration'], string> = {
 
 export function StatusBar({ state, line }: { state: MachineState; line: LineView }) {
   const text = state.initialized ? REGISTRATION_TEXT[state.registration] : 'Starting…';
-  const theme = state.registration === 'registered' ? 'slds-theme_success' : state.registration === 'failed' ? 'slds-theme_error' : 'slds-theme_warning';
+  const theme =
+    state.registration === 'registered'
+      ? 'slds-theme_success'
+      : state.registration === 'failed'
+        ? 'slds-theme_error'
+        : 'slds-theme_warning';
   return (
     <div class="sb-status slds-grid slds-grid_vertical-align-center slds-p-horizontal_small slds-p-vertical_x-small">
       <span class={`slds-badge ${theme}`} data-id="status" role="status" aria-live="polite">
         {text}
       </span>
       {state.registrationReason && state.registration !== 'registered' ? (
-        <span class="slds-text-body_small slds-m-left_x-small slds-truncate" data-id="status-reason" title={describeReason(state.registrationReason)}>
+        <span
+          class="slds-text-body_small slds-m-left_x-small slds-truncate"
+          data-id="status-reason"
+          title={describeReason(state.registrationReason)}
+        >
           {describeReason(state.registrationReason)}
         </span>
       ) : null}
@@ -31,7 +40,12 @@ export function StatusBar({ state, line }: { state: MachineState; line: LineView
         {line.kind === 'demo' ? 'Demo line' : 'SIP'}
       </span>
       {line.kind === 'sip' && line.status === 'connected' && state.phase === 'idle' ? (
-        <button type="button" class="slds-button slds-m-left_x-small" data-id="sip-logout" onClick={() => line.logout()}>
+        <button
+          type="button"
+          class="slds-button slds-m-left_x-small"
+          data-id="sip-logout"
+          onClick={() => line.logout()}
+        >
           Log out
         </button>
       ) : null}

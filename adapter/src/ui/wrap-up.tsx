@@ -3,11 +3,29 @@ import type { Call } from '../call/types';
 import type { ViewActions } from './actions';
 import { CallerRecords } from './caller-records';
 
-export function WrapUp({ call, dispositions, actions }: { call: Call; dispositions: string[]; actions: ViewActions }) {
+export function WrapUp({
+  call,
+  dispositions,
+  actions
+}: {
+  call: Call;
+  dispositions: string[];
+  actions: ViewActions;
+}) {
   const edit = (patch: { disposition?: string; notes?: string }) =>
-    actions.dispatch({ type: 'WRAP_UP_EDITED', disposition: patch.disposition ?? call.disposition, notes: patch.notes ?? call.notes });
-  const duration = call.connectedAt !== null && call.endedAt !== null ? formatDuration(call.endedAt - call.connectedAt) : null;
-  const options = dispositions.includes(call.disposition) || !call.disposition ? dispositions : [call.disposition, ...dispositions];
+    actions.dispatch({
+      type: 'WRAP_UP_EDITED',
+      disposition: patch.disposition ?? call.disposition,
+      notes: patch.notes ?? call.notes
+    });
+  const duration =
+    call.connectedAt !== null && call.endedAt !== null
+      ? formatDuration(call.endedAt - call.connectedAt)
+      : null;
+  const options =
+    dispositions.includes(call.disposition) || !call.disposition
+      ? dispositions
+      : [call.disposition, ...dispositions];
   return (
     <form
       class="slds-p-around_small sb-wrapup"
@@ -22,8 +40,13 @@ export function WrapUp({ call, dispositions, actions }: { call: Call; dispositio
         Wrap-up
       </p>
       <p class="slds-text-body_regular">
-        {call.direction === 'inbound' ? 'Call from' : 'Call to'} <strong>{call.who?.name ?? call.what?.name ?? call.display}</strong>
-        {duration ? <span class="slds-text-color_weak"> · {duration}</span> : <span class="slds-text-color_weak"> · not connected</span>}
+        {call.direction === 'inbound' ? 'Call from' : 'Call to'}{' '}
+        <strong>{call.who?.name ?? call.what?.name ?? call.display}</strong>
+        {duration ? (
+          <span class="slds-text-color_weak"> · {duration}</span>
+        ) : (
+          <span class="slds-text-color_weak"> · not connected</span>
+        )}
       </p>
       <CallerRecords call={call} actions={actions} />
       <div class="slds-form-element slds-m-top_x-small">
@@ -35,7 +58,14 @@ export function WrapUp({ call, dispositions, actions }: { call: Call; dispositio
         </label>
         <div class="slds-form-element__control">
           <div class="slds-select_container">
-            <select id="sb-disposition" class="slds-select" data-id="disposition" required value={call.disposition} onChange={(e) => edit({ disposition: (e.target as HTMLSelectElement).value })}>
+            <select
+              id="sb-disposition"
+              class="slds-select"
+              data-id="disposition"
+              required
+              value={call.disposition}
+              onChange={(e) => edit({ disposition: (e.target as HTMLSelectElement).value })}
+            >
               {options.map((d) => (
                 <option value={d}>{d}</option>
               ))}
@@ -48,10 +78,22 @@ export function WrapUp({ call, dispositions, actions }: { call: Call; dispositio
           Notes
         </label>
         <div class="slds-form-element__control">
-          <textarea id="sb-notes" class="slds-textarea" data-id="notes" rows={3} maxLength={30_000} value={call.notes} onInput={(e) => edit({ notes: (e.target as HTMLTextAreaElement).value })} />
+          <textarea
+            id="sb-notes"
+            class="slds-textarea"
+            data-id="notes"
+            rows={3}
+            maxLength={30_000}
+            value={call.notes}
+            onInput={(e) => edit({ notes: (e.target as HTMLTextAreaElement).value })}
+          />
         </div>
       </div>
-      <button type="submit" class="slds-button slds-button_brand slds-button_stretch slds-m-top_small" data-id="save-log">
+      <button
+        type="submit"
+        class="slds-button slds-button_brand slds-button_stretch slds-m-top_small"
+        data-id="save-log"
+      >
         Save call log
       </button>
     </form>

@@ -1,5 +1,9 @@
 // Bundled by esbuild into the E2E test page: a thin shell that exposes the real SIP provider to Playwright.
-import { createSipProvider, keepLoopbackCandidates, type SipProvider } from '../../../adapter/src/telephony/sip';
+import {
+  createSipProvider,
+  keepLoopbackCandidates,
+  type SipProvider
+} from '../../../adapter/src/telephony/sip';
 import type { SipConfig } from '../../../adapter/src/telephony/sip/sip-config';
 import type { CallMedia, SipHarnessApi, TimedEvent } from './harness-api';
 
@@ -83,7 +87,9 @@ const api: SipHarnessApi = {
       if (stat.type === 'inbound-rtp' && stat.kind === 'audio') bytesReceived += stat.bytesReceived ?? 0;
       if (stat.type === 'outbound-rtp' && stat.kind === 'audio') bytesSent += stat.bytesSent ?? 0;
     });
-    const tracks = connection.getSenders().flatMap((sender) => (sender.track && sender.track.kind === 'audio' ? [sender.track] : []));
+    const tracks = connection
+      .getSenders()
+      .flatMap((sender) => (sender.track && sender.track.kind === 'audio' ? [sender.track] : []));
     return {
       connectionState: connection.connectionState,
       bytesReceived,
@@ -91,7 +97,9 @@ const api: SipHarnessApi = {
       outboundAudioEnabled: tracks.length > 0 && tracks.every((track) => track.enabled),
       localHold: info.localHold,
       remoteHold: info.remoteHold,
-      remoteAudioAttached: [...audioElements].some((element) => element.isConnected && element.srcObject instanceof MediaStream)
+      remoteAudioAttached: [...audioElements].some(
+        (element) => element.isConnected && element.srcObject instanceof MediaStream
+      )
     };
   }
 };

@@ -10,7 +10,11 @@ export interface Props {
   onClick?: (event: MouseEvent) => void;
 }
 
-export function h<K extends keyof HTMLElementTagNameMap>(tag: K, props: Props = {}, ...children: Child[]): HTMLElementTagNameMap[K] {
+export function h<K extends keyof HTMLElementTagNameMap>(
+  tag: K,
+  props: Props = {},
+  ...children: Child[]
+): HTMLElementTagNameMap[K] {
   const el = document.createElement(tag);
   if (props.class) el.className = props.class;
   if (props.dataId) el.dataset.id = props.dataId;
@@ -27,7 +31,9 @@ export function h<K extends keyof HTMLElementTagNameMap>(tag: K, props: Props = 
 export function append(parent: Node, children: Child[]): void {
   for (const child of children) {
     if (child === null || child === undefined || child === false) continue;
-    parent.appendChild(typeof child === 'string' || typeof child === 'number' ? document.createTextNode(String(child)) : child);
+    parent.appendChild(
+      typeof child === 'string' || typeof child === 'number' ? document.createTextNode(String(child)) : child
+    );
   }
 }
 
@@ -60,7 +66,11 @@ export function card(title: string, iconName: string, dataId: string, ...body: C
       h(
         'header',
         { class: 'slds-media slds-media_center slds-has-flexi-truncate' },
-        h('div', { class: 'slds-media__figure' }, icon('utility', iconName, 'slds-icon slds-icon_x-small slds-icon-text-default')),
+        h(
+          'div',
+          { class: 'slds-media__figure' },
+          icon('utility', iconName, 'slds-icon slds-icon_x-small slds-icon-text-default')
+        ),
         h('div', { class: 'slds-media__body' }, h('h2', { class: 'slds-card__header-title' }, title))
       )
     ),
@@ -69,7 +79,12 @@ export function card(title: string, iconName: string, dataId: string, ...body: C
 }
 
 // One formatter for every timestamp: building one per call made rendering the logs the host's hottest path.
-const TIME_FORMAT = new Intl.DateTimeFormat(undefined, { hour: '2-digit', minute: '2-digit', second: '2-digit', hour12: false });
+const TIME_FORMAT = new Intl.DateTimeFormat(undefined, {
+  hour: '2-digit',
+  minute: '2-digit',
+  second: '2-digit',
+  hour12: false
+});
 
 export function time(at: number): string {
   return TIME_FORMAT.format(at);

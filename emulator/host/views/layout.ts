@@ -32,7 +32,11 @@ export function statusBadges(store: Store): HTMLElement[] {
   const badge = (text: string, on: boolean, dataId: string): HTMLElement =>
     h('span', { class: `slds-badge ${on ? 'slds-theme_success' : ''} slds-m-left_x-small`, dataId }, text);
   return [
-    badge(s.initialized ? 'Softphone initialised' : 'Softphone loading…', s.initialized, 'status-initialized'),
+    badge(
+      s.initialized ? 'Softphone initialised' : 'Softphone loading…',
+      s.initialized,
+      'status-initialized'
+    ),
     badge(`Click-to-dial ${s.clickToDialEnabled ? 'on' : 'off'}`, s.clickToDialEnabled, 'status-c2d'),
     badge(`Refreshes ${s.refreshCount}`, false, 'status-refresh')
   ];
@@ -41,7 +45,9 @@ export function statusBadges(store: Store): HTMLElement[] {
 export function recordNav(store: Store, openRecord: (id: string) => void): HTMLElement {
   const page = store.state.page;
   const currentId = page.kind === 'record' ? page.recordId : null;
-  const extraTypes = [...new Set(store.state.records.map((r) => r.objectType))].filter((t) => t !== 'Task' && !NAV_GROUPS.some((g) => g.objectType === t));
+  const extraTypes = [...new Set(store.state.records.map((r) => r.objectType))].filter(
+    (t) => t !== 'Task' && !NAV_GROUPS.some((g) => g.objectType === t)
+  );
   const groups = [...NAV_GROUPS, ...extraTypes.map((t) => ({ objectType: t, label: t }))];
   return h(
     'nav',
@@ -60,7 +66,16 @@ export function recordNav(store: Store, openRecord: (id: string) => void): HTMLE
               h(
                 'li',
                 { class: `slds-nav-vertical__item ${r.Id === currentId ? 'slds-is-active' : ''}` },
-                h('a', { class: 'slds-nav-vertical__action', dataId: `nav-${r.Id}`, attrs: { href: 'javascript:void(0)' }, onClick: () => openRecord(r.Id) }, recordName(r))
+                h(
+                  'a',
+                  {
+                    class: 'slds-nav-vertical__action',
+                    dataId: `nav-${r.Id}`,
+                    attrs: { href: 'javascript:void(0)' },
+                    onClick: () => openRecord(r.Id)
+                  },
+                  recordName(r)
+                )
               )
             )
         )

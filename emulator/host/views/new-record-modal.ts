@@ -22,13 +22,24 @@ function initialValue(value: Json | undefined): string {
 }
 
 export function newRecordModal(modal: NewRecordModal, actions: ModalActions): HTMLElement {
-  const names = [...new Set([...(STANDARD_FIELDS[modal.entityName] ?? ['Name']), ...Object.keys(modal.defaultFieldValues)])];
+  const names = [
+    ...new Set([...(STANDARD_FIELDS[modal.entityName] ?? ['Name']), ...Object.keys(modal.defaultFieldValues)])
+  ];
   const inputs = new Map<string, HTMLInputElement>();
   const rows = names.map((name) => {
-    const input = h('input', { class: 'slds-input', dataId: `new-record-field-${name}`, attrs: { id: `nr-${name}`, type: 'text' } });
+    const input = h('input', {
+      class: 'slds-input',
+      dataId: `new-record-field-${name}`,
+      attrs: { id: `nr-${name}`, type: 'text' }
+    });
     input.value = initialValue(modal.defaultFieldValues[name]);
     inputs.set(name, input);
-    return h('div', { class: 'slds-form-element slds-m-bottom_small' }, h('label', { class: 'slds-form-element__label', attrs: { for: `nr-${name}` } }, name), h('div', { class: 'slds-form-element__control' }, input));
+    return h(
+      'div',
+      { class: 'slds-form-element slds-m-bottom_small' },
+      h('label', { class: 'slds-form-element__label', attrs: { for: `nr-${name}` } }, name),
+      h('div', { class: 'slds-form-element__control' }, input)
+    );
   });
   const save = (): void => {
     const fields: Record<string, FieldValue> = {};
@@ -40,13 +51,41 @@ export function newRecordModal(modal: NewRecordModal, actions: ModalActions): HT
     { dataId: 'new-record-modal' },
     h(
       'section',
-      { class: 'slds-modal slds-fade-in-open', attrs: { role: 'dialog', 'aria-modal': 'true', 'aria-labelledby': 'nr-title' } },
+      {
+        class: 'slds-modal slds-fade-in-open',
+        attrs: { role: 'dialog', 'aria-modal': 'true', 'aria-labelledby': 'nr-title' }
+      },
       h(
         'div',
         { class: 'slds-modal__container' },
-        h('div', { class: 'slds-modal__header' }, h('h1', { class: 'slds-modal__title slds-hyphenate', attrs: { id: 'nr-title' } }, `New ${modal.entityName}`)),
+        h(
+          'div',
+          { class: 'slds-modal__header' },
+          h(
+            'h1',
+            { class: 'slds-modal__title slds-hyphenate', attrs: { id: 'nr-title' } },
+            `New ${modal.entityName}`
+          )
+        ),
         h('div', { class: 'slds-modal__content slds-p-around_medium' }, ...rows),
-        h('div', { class: 'slds-modal__footer' }, h('button', { class: 'slds-button slds-button_neutral', dataId: 'new-record-cancel', onClick: () => actions.cancel() }, 'Cancel'), h('button', { class: 'slds-button slds-button_brand', dataId: 'new-record-save', onClick: save }, 'Save'))
+        h(
+          'div',
+          { class: 'slds-modal__footer' },
+          h(
+            'button',
+            {
+              class: 'slds-button slds-button_neutral',
+              dataId: 'new-record-cancel',
+              onClick: () => actions.cancel()
+            },
+            'Cancel'
+          ),
+          h(
+            'button',
+            { class: 'slds-button slds-button_brand', dataId: 'new-record-save', onClick: save },
+            'Save'
+          )
+        )
       )
     ),
     h('div', { class: 'slds-backdrop slds-backdrop_open', attrs: { role: 'presentation' } })

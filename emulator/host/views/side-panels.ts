@@ -6,7 +6,17 @@ import { card, h, time } from './dom';
 /** The table shows the newest Tasks only: a soak of hundreds of calls must not make every render slower. */
 export const TASKS_SHOWN = 50;
 
-const TASK_COLUMNS = ['Subject', 'Status', 'CallType', 'CallDurationInSeconds', 'CallDisposition', 'CallObject', 'WhoId', 'ActivityDate', 'Description'];
+const TASK_COLUMNS = [
+  'Subject',
+  'Status',
+  'CallType',
+  'CallDurationInSeconds',
+  'CallDisposition',
+  'CallObject',
+  'WhoId',
+  'ActivityDate',
+  'Description'
+];
 
 export function tasksCard(store: Store): HTMLElement {
   const tasks = store.state.records.filter((r) => r.objectType === 'Task');
@@ -19,25 +29,46 @@ export function tasksCard(store: Store): HTMLElement {
           h(
             'table',
             { class: 'slds-table slds-table_cell-buffer slds-table_bordered slds-table_striped emu-tasks' },
-            h('thead', {}, h('tr', {}, ...TASK_COLUMNS.map((c) => h('th', { attrs: { scope: 'col' } }, c === 'WhoId' ? 'Name (WhoId)' : c)))),
+            h(
+              'thead',
+              {},
+              h(
+                'tr',
+                {},
+                ...TASK_COLUMNS.map((c) =>
+                  h('th', { attrs: { scope: 'col' } }, c === 'WhoId' ? 'Name (WhoId)' : c)
+                )
+              )
+            ),
             h(
               'tbody',
               {},
-              ...tasks.slice(-TASKS_SHOWN).reverse().map((t) =>
-                h(
-                  'tr',
-                  { dataId: `task-${t.Id}` },
-                  ...TASK_COLUMNS.map((c) => {
-                    const value = t.fields[c];
-                    const text = c === 'WhoId' ? store.nameOf(value) || String(value ?? '') : value === undefined || value === null ? '' : String(value);
-                    return h('td', { dataId: `task-${t.Id}-${c}`, title: text }, text);
-                  })
+              ...tasks
+                .slice(-TASKS_SHOWN)
+                .reverse()
+                .map((t) =>
+                  h(
+                    'tr',
+                    { dataId: `task-${t.Id}` },
+                    ...TASK_COLUMNS.map((c) => {
+                      const value = t.fields[c];
+                      const text =
+                        c === 'WhoId'
+                          ? store.nameOf(value) || String(value ?? '')
+                          : value === undefined || value === null
+                            ? ''
+                            : String(value);
+                      return h('td', { dataId: `task-${t.Id}-${c}`, title: text }, text);
+                    })
+                  )
                 )
-              )
             )
           )
         );
-  const title = tasks.length > TASKS_SHOWN ? `Tasks (${tasks.length}, newest ${TASKS_SHOWN} shown)` : `Tasks (${tasks.length})`;
+  const title =
+    tasks.length > TASKS_SHOWN
+      ? `Tasks (${tasks.length}, newest ${TASKS_SHOWN} shown)`
+      : `Tasks (${tasks.length})`;
   return card(title, 'task', 'tasks-panel', body);
 }
 
@@ -51,10 +82,18 @@ export function channelLogList(store: Store): HTMLElement {
       h(
         'li',
         { class: 'emu-log__item' },
-        h('span', { class: `slds-badge ${e.direction === 'adapter→host' ? 'slds-theme_success' : 'slds-badge_inverse'}` }, e.direction),
+        h(
+          'span',
+          {
+            class: `slds-badge ${e.direction === 'adapter→host' ? 'slds-theme_success' : 'slds-badge_inverse'}`
+          },
+          e.direction
+        ),
         ' ',
         h('code', {}, e.channel),
-        e.deliveredToAdapter || e.direction === 'adapter→host' ? '' : h('span', { class: 'slds-text-color_weak' }, ' (adapter not subscribed)'),
+        e.deliveredToAdapter || e.direction === 'adapter→host'
+          ? ''
+          : h('span', { class: 'slds-text-color_weak' }, ' (adapter not subscribed)'),
         h('span', { class: 'emu-log__time' }, time(e.at)),
         h('pre', { class: 'emu-json' }, JSON.stringify(e.message))
       )
@@ -75,7 +114,14 @@ export function navigationCard(store: Store): HTMLElement {
           { class: 'emu-log' },
           ...entries.map((e) => {
             const record = e.recordId ? store.findRecord(e.recordId) : undefined;
-            return h('li', { class: 'emu-log__item' }, h('span', { class: 'slds-badge' }, e.kind), ' ', record ? recordName(record) : e.url.replace(/^https?:\/\/[^/]+/, ''), h('span', { class: 'emu-log__time' }, `${e.source} · ${time(e.at)}`));
+            return h(
+              'li',
+              { class: 'emu-log__item' },
+              h('span', { class: 'slds-badge' }, e.kind),
+              ' ',
+              record ? recordName(record) : e.url.replace(/^https?:\/\/[^/]+/, ''),
+              h('span', { class: 'emu-log__time' }, `${e.source} · ${time(e.at)}`)
+            );
           })
         )
   );
@@ -83,15 +129,37 @@ export function navigationCard(store: Store): HTMLElement {
 
 export function protocolCard(store: Store): HTMLElement {
   const { calls, protocolErrors, listenersRegistered } = store.state;
-  const listeners = Object.entries(listenersRegistered).map(([m, n]) => `${m}×${n}`).join(', ');
+  const listeners = Object.entries(listenersRegistered)
+    .map(([m, n]) => `${m}×${n}`)
+    .join(', ');
   return card(
     `Open CTI calls (${calls.length})`,
     'apex',
     'protocol-panel',
     protocolErrors.length > 0
-      ? h('div', { class: 'slds-notify slds-notify_alert slds-alert_error emu-alert', attrs: { role: 'alert' } }, `${protocolErrors.length} protocol error(s); last: ${protocolErrors[protocolErrors.length - 1]?.reason ?? ''}`)
+      ? h(
+          'div',
+          { class: 'slds-notify slds-notify_alert slds-alert_error emu-alert', attrs: { role: 'alert' } },
+          `${protocolErrors.length} protocol error(s); last: ${protocolErrors[protocolErrors.length - 1]?.reason ?? ''}`
+        )
       : null,
     h('p', { class: 'slds-text-body_small slds-text-color_weak' }, `Listeners: ${listeners || 'none'}`),
-    h('ul', { class: 'emu-log' }, ...calls.slice(-25).reverse().map((c) => h('li', { class: 'emu-log__item' }, h('code', {}, c.methodName), ` #${c.callId}`, h('span', { class: 'emu-log__time' }, time(c.at)), Object.keys(c.args).length > 0 ? h('pre', { class: 'emu-json' }, JSON.stringify(c.args)) : null)))
+    h(
+      'ul',
+      { class: 'emu-log' },
+      ...calls
+        .slice(-25)
+        .reverse()
+        .map((c) =>
+          h(
+            'li',
+            { class: 'emu-log__item' },
+            h('code', {}, c.methodName),
+            ` #${c.callId}`,
+            h('span', { class: 'emu-log__time' }, time(c.at)),
+            Object.keys(c.args).length > 0 ? h('pre', { class: 'emu-json' }, JSON.stringify(c.args)) : null
+          )
+        )
+    )
   );
 }

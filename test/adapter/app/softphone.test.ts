@@ -70,7 +70,12 @@ const methods = (calls: Array<{ method: string }>) => calls.map((c) => c.method)
 
 test('start-up registers the click listener before enabling, then reports initialised', async () => {
   const h = recordingHost();
-  const phone = new Softphone({ host: h.host, providerKind: 'demo', settings: parseSettings({}), logger: quiet });
+  const phone = new Softphone({
+    host: h.host,
+    providerKind: 'demo',
+    settings: parseSettings({}),
+    logger: quiet
+  });
   await phone.start();
   await phone.connect(new DemoProvider());
   await settle();
@@ -84,12 +89,33 @@ test('start-up registers the click listener before enabling, then reports initia
 
 test('a whole outbound call: disable during, enable after, log with every Task field, channel traffic', async () => {
   const h = recordingHost();
-  const provider = new DemoProvider({ answerAfterMs: 20, noAnswerAfterMs: 50, inboundGiveUpAfterMs: 1000, signallingMs: 5 });
-  const phone = new Softphone({ host: h.host, providerKind: 'demo', settings: parseSettings({}), logger: quiet });
+  const provider = new DemoProvider({
+    answerAfterMs: 20,
+    noAnswerAfterMs: 50,
+    inboundGiveUpAfterMs: 1000,
+    signallingMs: 5
+  });
+  const phone = new Softphone({
+    host: h.host,
+    providerKind: 'demo',
+    settings: parseSettings({}),
+    logger: quiet
+  });
   await phone.start();
   await phone.connect(provider);
-  h.click({ number: '(415) 555-0101', recordId: '003000000000001AAA', recordName: 'Ada', objectType: 'Contact', params: 'field=Phone' });
-  h.click({ number: '(415) 555-0102', recordId: '003000000000001AAA', recordName: 'Ada', objectType: 'Contact' });
+  h.click({
+    number: '(415) 555-0101',
+    recordId: '003000000000001AAA',
+    recordName: 'Ada',
+    objectType: 'Contact',
+    params: 'field=Phone'
+  });
+  h.click({
+    number: '(415) 555-0102',
+    recordId: '003000000000001AAA',
+    recordName: 'Ada',
+    objectType: 'Contact'
+  });
   await settle(60);
   assert.equal(phone.state.phase, 'connected');
   assert.equal(phone.state.call?.dial, '+14155550101', 'the second click did not replace the first');
@@ -99,7 +125,12 @@ test('a whole outbound call: disable during, enable after, log with every Task f
   phone.dispatch({ type: 'SUBMIT_WRAP_UP' });
   await settle();
   assert.equal(phone.state.logs[0]?.status, 'failed');
-  h.channel({ source: 'switchboard-component', version: 1, type: 'retryLog', callId: phone.state.logs[0]?.callId });
+  h.channel({
+    source: 'switchboard-component',
+    version: 1,
+    type: 'retryLog',
+    callId: phone.state.logs[0]?.callId
+  });
   await settle();
   assert.equal(phone.state.logs[0]?.status, 'saved');
 
@@ -121,12 +152,18 @@ test('a whole outbound call: disable during, enable after, log with every Task f
   assert.equal(typeof task.CallDurationInSeconds, 'number');
   assert.ok(order.includes('refreshView'));
 
-  const published = h.calls.filter((c) => c.method === 'publish').map((c) => c.arg as { type: string; state?: string });
+  const published = h.calls
+    .filter((c) => c.method === 'publish')
+    .map((c) => c.arg as { type: string; state?: string });
   const states = published.filter((m) => m.type === 'status').map((m) => m.state);
-  for (const s of ['dialing', 'connected', 'wrapUp', 'logging', 'logFailed', 'logged']) assert.ok(states.includes(s), `published ${s}`);
+  for (const s of ['dialing', 'connected', 'wrapUp', 'logging', 'logFailed', 'logged'])
+    assert.ok(states.includes(s), `published ${s}`);
   const labels = h.calls.filter((c) => c.method === 'setSoftphoneItemLabel').map((c) => c.arg);
   assert.ok(labels.includes('Calling Ada'), JSON.stringify(labels));
-  assert.ok(labels.some((l) => /^On call 0:0\d$/.test(String(l))), JSON.stringify(labels));
+  assert.ok(
+    labels.some((l) => /^On call 0:0\d$/.test(String(l))),
+    JSON.stringify(labels)
+  );
 
   const before = h.calls.length;
   h.channel({ source: 'switchboard-component', version: 1, type: 'stateRequest' });

@@ -4,7 +4,11 @@ import assert from 'node:assert/strict';
 import { parseSettings } from '../../../adapter/src/settings/settings';
 
 const sip = (webSocketUrl: string) =>
-  parseSettings({ '/switchboard/provider': 'sip', '/switchboard/webSocketUrl': webSocketUrl, '/switchboard/sipDomain': 'acme.test' });
+  parseSettings({
+    '/switchboard/provider': 'sip',
+    '/switchboard/webSocketUrl': webSocketUrl,
+    '/switchboard/sipDomain': 'acme.test'
+  });
 
 describe('defaultCountry', () => {
   test('UK is flagged with the fix (GB) and falls back to the default', () => {

@@ -18,7 +18,12 @@ export interface DemoTimings {
   signallingMs: number;
 }
 
-export const DEFAULT_DEMO_TIMINGS: DemoTimings = { answerAfterMs: 1000, noAnswerAfterMs: 8000, inboundGiveUpAfterMs: 30_000, signallingMs: 60 };
+export const DEFAULT_DEMO_TIMINGS: DemoTimings = {
+  answerAfterMs: 1000,
+  noAnswerAfterMs: 8000,
+  inboundGiveUpAfterMs: 30_000,
+  signallingMs: 60
+};
 
 export interface DemoControls {
   setNextOutcome(outcome: DemoOutcome): void;
@@ -86,7 +91,9 @@ export class DemoProvider implements TelephonyProvider, DemoControls {
     this.inboundCounter += 1;
     const callId = `demo-in-${Date.now().toString(36)}-${this.inboundCounter}`;
     const call = this.track(callId, 'inbound');
-    this.emit(displayName ? { type: 'incoming', callId, from, displayName } : { type: 'incoming', callId, from });
+    this.emit(
+      displayName ? { type: 'incoming', callId, from, displayName } : { type: 'incoming', callId, from }
+    );
     this.later(call, this.timings.inboundGiveUpAfterMs, () => this.finish(call, 'canceled'));
     return callId;
   }
@@ -115,12 +122,17 @@ export class DemoProvider implements TelephonyProvider, DemoControls {
 
   hangup(callId: string): void {
     const call = this.calls.get(callId);
-    if (call && call.state !== 'ended') this.finish(call, call.state === 'ringing' && call.direction === 'outbound' ? 'canceled' : 'local-hangup');
+    if (call && call.state !== 'ended')
+      this.finish(
+        call,
+        call.state === 'ringing' && call.direction === 'outbound' ? 'canceled' : 'local-hangup'
+      );
   }
 
   setHold(callId: string, held: boolean): void {
     const call = this.calls.get(callId);
-    if (call && call.state === 'connected') this.later(call, this.timings.signallingMs, () => this.emit({ type: 'held', callId, held }));
+    if (call && call.state === 'connected')
+      this.later(call, this.timings.signallingMs, () => this.emit({ type: 'held', callId, held }));
   }
 
   setMute(): void {
@@ -160,7 +172,9 @@ export class DemoProvider implements TelephonyProvider, DemoControls {
     call.state = 'ended';
     // Keep the record of tones for tests, but never grow without bound.
     if (this.calls.size > 50) this.calls.delete(this.calls.keys().next().value as string);
-    this.emit(detail ? { type: 'ended', callId: call.id, cause, detail } : { type: 'ended', callId: call.id, cause });
+    this.emit(
+      detail ? { type: 'ended', callId: call.id, cause, detail } : { type: 'ended', callId: call.id, cause }
+    );
   }
 
   private later(call: DemoCall, ms: number, fn: () => void): void {

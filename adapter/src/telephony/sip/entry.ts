@@ -11,7 +11,9 @@ import { sipConfigFromSettings } from './sip-config';
 silenceJsSipDebug();
 
 export const sipModule = {
-  createSipProvider: (...args: Parameters<typeof createSipProvider>): ReturnType<typeof createSipProvider> => {
+  createSipProvider: (
+    ...args: Parameters<typeof createSipProvider>
+  ): ReturnType<typeof createSipProvider> => {
     silenceJsSipDebug();
     return createSipProvider(...args);
   },

@@ -46,12 +46,18 @@ export function attachRemoteAudio(connection: RTCPeerConnection, element: HTMLAu
 type SinkCapable = HTMLAudioElement & { setSinkId?: (id: string) => Promise<void> };
 
 /** Routes playback to the chosen speaker; browsers without setSinkId keep the system default. */
-export async function applySpeaker(element: HTMLAudioElement, outputId: string, logger: { warn(message: string, data?: unknown): void }): Promise<void> {
+export async function applySpeaker(
+  element: HTMLAudioElement,
+  outputId: string,
+  logger: { warn(message: string, data?: unknown): void }
+): Promise<void> {
   const sink = element as SinkCapable;
   if (!sink.setSinkId) return;
   try {
     await sink.setSinkId(outputId);
   } catch (error) {
-    logger.warn('Could not switch the speaker', { error: error instanceof Error ? error.name : String(error) });
+    logger.warn('Could not switch the speaker', {
+      error: error instanceof Error ? error.name : String(error)
+    });
   }
 }

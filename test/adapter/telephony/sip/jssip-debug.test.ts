@@ -35,7 +35,10 @@ test('with debug switched on for JsSIP, silencing stops its output, for loggers 
 
 test("silencing leaves the stored setting alone: it belongs to whoever set it on the org's shared origin", () => {
   const calls: string[] = [];
-  const fake: DebugSwitch = { disable: () => (fake.save?.('') ?? '', 'JsSIP*'), save: (ns) => void calls.push(ns) };
+  const fake: DebugSwitch = {
+    disable: () => (fake.save?.('') ?? '', 'JsSIP*'),
+    save: (ns) => void calls.push(ns)
+  };
   const original = fake.save;
   silenceJsSipDebug(fake);
   assert.deepEqual(calls, [], 'nothing persisted (localStorage.debug in the browser)');
@@ -44,10 +47,17 @@ test("silencing leaves the stored setting alone: it belongs to whoever set it on
 
 test('the SIP script silences JsSIP when it loads and again at every SIP start', async () => {
   const printed: string[] = [];
-  const { sipModule } = (await import('../../../../adapter/src/telephony/sip/entry')) as { sipModule: SipModule };
+  const { sipModule } = (await import('../../../../adapter/src/telephony/sip/entry')) as {
+    sipModule: SipModule;
+  };
   debug.enable('JsSIP*'); // as if localStorage.debug had been set after the script loaded
   const log = jssipLogger(printed);
-  const settings = { webSocketUrl: 'wss://pbx.acme.test/ws', sipDomain: 'acme.test', iceServers: [], registerExpires: 600 };
+  const settings = {
+    webSocketUrl: 'wss://pbx.acme.test/ws',
+    sipDomain: 'acme.test',
+    iceServers: [],
+    registerExpires: 600
+  };
   // Creating the provider is the SIP start; nothing connects until start(), which this test never calls.
   sipModule.createSipProvider(sipModule.sipConfigFromSettings(settings, { user: '1001', password: 'pw' }));
   log('REGISTER sip:acme.test SIP/2.0');
