@@ -4,7 +4,7 @@
  * `{!$User.Id}`) and refuses everything else,
  * so a page the org would render differently never passes here silently.
  */
-import { readFileSync, statSync } from 'node:fs';
+import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 
 export class PageRenderError extends Error {}
@@ -42,12 +42,29 @@ export function userIdFromQuery(query: string): string {
 /** Attributes that make Visualforce run server code the emulator cannot run. */
 const SERVER_SIDE_ATTRIBUTES = /\b(controller|standardController|extensions|action)\s*=/i;
 
-function mtimeOf(path: string): number {
-  try {
-    return Math.floor(statSync(path).mtimeMs);
-  } catch {
-    return 0;
-  }
+/**
+ * The resource's version in its URLs, as Salesforce puts the upload time in `/resource/<timestamp>/…`:
+ * one value for the whole resource (its newest file), so a rebuild changes every URL at once and the
+ * browser may cache what it fetched under the old ones (the server sends cache headers, as an org does).
+ */
+function resourceVersion(dir: string): number {
+  let newest = 0;
+  const walk = (d: string, depth: number) => {
+    if (depth > 8) return;
+    let entries;
+    try {
+      entries = readdirSync(d, { withFileTypes: true });
+    } catch {
+      return;
+    }
+    for (const entry of entries) {
+      const path = join(d, entry.name);
+      if (entry.isDirectory()) walk(path, depth + 1);
+      else newest = Math.max(newest, Math.floor(statSync(path).mtimeMs));
+    }
+  };
+  walk(dir, 0);
+  return newest;
 }
 
 export function renderAdapterPage(options: RenderOptions): string {
@@ -76,10 +93,11 @@ export function renderAdapterPage(options: RenderOptions): string {
     `\\{!\\s*URLFOR\\(\\s*\\$Resource\\.${resourceName}\\s*,\\s*(['"])([^'"]*)\\1\\s*\\)\\s*\\}`,
     'g'
   );
-  html = html.replace(resourcePattern, (_match, _quote: string, file: string) => {
-    const mtime = mtimeOf(join(options.staticResourceDir, file));
-    return `/resource/${mtime}/${resourceName}/${file}`;
-  });
+  const version = resourceVersion(options.staticResourceDir);
+  html = html.replace(
+    resourcePattern,
+    (_match, _quote: string, file: string) => `/resource/${version}/${resourceName}/${file}`
+  );
   // $Asset.SLDS 'assets' (or a path below it) maps onto the locally installed SLDS assets.
   html = html.replace(
     /\{!\s*URLFOR\(\s*\$Asset\.SLDS\s*,\s*(['"])assets(\/[^'"]*)?\1\s*\)\s*\}/g,

@@ -64,10 +64,18 @@ function resolvePaths(opts: EmulatorOptions): Paths {
   };
 }
 
-function send(res: ServerResponse, status: number, type: string, body: string | Buffer, cache = false): void {
+type CacheMode = 'public' | 'private' | false;
+
+function send(
+  res: ServerResponse,
+  status: number,
+  type: string,
+  body: string | Buffer,
+  cache: CacheMode = false
+): void {
   res.writeHead(status, {
     'Content-Type': type,
-    'Cache-Control': cache ? 'public, max-age=3600' : 'no-cache',
+    'Cache-Control': cache ? `${cache}, max-age=3600` : 'no-cache',
     'X-Content-Type-Options': 'nosniff'
   });
   res.end(body);
@@ -77,7 +85,7 @@ function notFound(res: ServerResponse): void {
   send(res, 404, 'text/plain; charset=utf-8', 'Not found');
 }
 
-function sendFile(res: ServerResponse, baseDir: string, relative: string, cache: boolean): void {
+function sendFile(res: ServerResponse, baseDir: string, relative: string, cache: CacheMode): void {
   const file = resolveSafeFile(baseDir, relative);
   if (!file) return notFound(res);
   send(res, 200, contentTypeOf(file), readFileSync(file), cache);
@@ -135,7 +143,7 @@ export async function startEmulator(opts: EmulatorOptions = {}): Promise<Running
     if (path === '/emulator/callcenter-settings.json') {
       return send(res, 200, contentTypeOf('x.json'), JSON.stringify(hostConfig().settings, null, 2));
     }
-    if (path.startsWith('/slds/')) return sendFile(res, paths.sldsDir, path.slice('/slds/'.length), true);
+    if (path.startsWith('/slds/')) return sendFile(res, paths.sldsDir, path.slice('/slds/'.length), 'public');
     notFound(res);
   }
 
@@ -160,9 +168,10 @@ export async function startEmulator(opts: EmulatorOptions = {}): Promise<Running
     const resource = /^\/resource\/\d+\/([^/]+)\/(.+)$/.exec(path);
     if (resource) {
       if (resource[1] !== RESOURCE_NAME || resource[2] === undefined) return notFound(res);
-      return sendFile(res, paths.staticResourceDir, resource[2], false);
+      // Versioned URLs (see adapter-page.ts), cached like an org's static resource (cacheControl Private).
+      return sendFile(res, paths.staticResourceDir, resource[2], 'private');
     }
-    if (path.startsWith('/slds/')) return sendFile(res, paths.sldsDir, path.slice('/slds/'.length), true);
+    if (path.startsWith('/slds/')) return sendFile(res, paths.sldsDir, path.slice('/slds/'.length), 'public');
     notFound(res);
   }
 
