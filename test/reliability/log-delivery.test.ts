@@ -162,6 +162,63 @@ describe('log delivery: a send in flight', () => {
   });
 });
 
+describe('log delivery: order of the send and what the machine hears', () => {
+  test('saveLog leaves before the machine hears LOG_SENDING (its re-render never delays the request)', async () => {
+    const time = new VirtualTime();
+    const sf = org(time, 100);
+    const seen: string[] = [];
+    const host = {
+      ...sf.host,
+      saveLog: (v: SaveLogValue) => {
+        seen.push('saveLog');
+        return sf.host.saveLog(v);
+      }
+    };
+    const a = tab(new MemoryStorage(), 'tab-a', time, host);
+    const delivery = new LogDelivery({
+      host,
+      outbox: a.outbox,
+      logger: quiet,
+      clock: () => time.now,
+      timers: time,
+      report: (e) => seen.push(e.type)
+    });
+    delivery.setActive(true);
+    delivery.submit('call-1', value('call-1'), summary('call-1'));
+    assert.deepEqual(seen, ['saveLog', 'LOG_SENDING']);
+    await time.advance(200);
+    assert.deepEqual(seen, ['saveLog', 'LOG_SENDING', 'LOG_SAVED']);
+  });
+
+  test('a saveLog that throws synchronously is still reported after LOG_SENDING, as a failure', async () => {
+    const time = new VirtualTime();
+    const seen: LogEvent[] = [];
+    const host = {
+      saveLog: (): Promise<string> => {
+        throw new OpenCtiError('saveLog', [{ code: 'CLIENT_VALIDATION', description: 'bad value' }]);
+      },
+      runApex: async () => ''
+    };
+    const a = tab(new MemoryStorage(), 'tab-a', time, host);
+    const delivery = new LogDelivery({
+      host,
+      outbox: a.outbox,
+      logger: quiet,
+      clock: () => time.now,
+      timers: time,
+      report: (e) => seen.push(e)
+    });
+    delivery.setActive(true);
+    delivery.submit('call-1', value('call-1'), summary('call-1'));
+    await settle();
+    assert.deepEqual(
+      seen.map((e) => e.type),
+      ['LOG_SENDING', 'LOG_FAILED']
+    );
+    assert.equal(a.outbox.get('call-1')?.status, 'failed');
+  });
+});
+
 describe('log delivery: tabs that die or hand over', () => {
   test('the sending tab dies mid-save: the next leader waits one lease, finds the Task with runApex, does not create it again', async () => {
     const time = new VirtualTime();

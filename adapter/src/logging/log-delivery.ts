@@ -142,6 +142,9 @@ export class LogDelivery {
   private start(callId: string, claim: Claim): void {
     const flight = { attempt: claim.attempt, renewal: null as unknown };
     this.inFlight.set(callId, flight);
+    // saveLog leaves first; only then does the machine hear "sending" (and re-render). deliver() never
+    // settles synchronously, so LOG_SENDING always comes before this attempt's LOG_SAVED / LOG_FAILED.
+    const delivery = this.deliver(callId, claim);
     this.report({ type: 'LOG_SENDING', callId, attempts: claim.attempt });
     const renew = (): void => {
       flight.renewal = null;
@@ -151,7 +154,7 @@ export class LogDelivery {
       flight.renewal = this.timers.setTimeout(renew, this.outbox.leaseMs / 3);
     };
     flight.renewal = this.timers.setTimeout(renew, this.outbox.leaseMs / 3);
-    void this.deliver(callId, claim).finally(() => {
+    void delivery.finally(() => {
       if (flight.renewal !== null) this.timers.clearTimeout(flight.renewal);
       if (this.inFlight.get(callId) === flight) this.inFlight.delete(callId);
       this.drain();
@@ -167,7 +170,9 @@ export class LogDelivery {
     }
     let taskId: string;
     try {
-      taskId = await host.saveLog(claim.request);
+      // Called now, but a synchronous throw surfaces as a rejection after LOG_SENDING (see start()).
+      const answer = (async () => host.saveLog(claim.request))();
+      taskId = await answer;
     } catch (error) {
       logger.error('saveLog failed', describe(error));
       const failed = this.outbox.markFailed(
