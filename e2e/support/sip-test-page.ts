@@ -1,6 +1,6 @@
-import { createServer, type Server } from 'node:http';
 import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
+import { serveScriptPage } from './script-page-server';
 
 const HARNESS_ENTRY = fileURLToPath(new URL('../sip/harness/sip-harness.ts', import.meta.url));
 
@@ -31,35 +31,10 @@ export interface SipTestPage {
 }
 
 export async function serveSipTestPage(): Promise<SipTestPage> {
-  const script = await harnessBundle();
-  const html =
-    '<!doctype html><meta charset="utf-8"><title>Switchboard SIP harness</title><script src="/harness.js"></script>';
-  const server: Server = createServer((request, response) => {
-    if (request.url === '/harness.js') {
-      response.writeHead(200, {
-        'content-type': 'text/javascript; charset=utf-8',
-        'cache-control': 'no-store'
-      });
-      response.end(script);
-    } else if (request.url === '/' || request.url === '/index.html') {
-      response.writeHead(200, { 'content-type': 'text/html; charset=utf-8' });
-      response.end(html);
-    } else {
-      response.writeHead(404).end();
-    }
+  const page = await serveScriptPage({
+    title: 'Switchboard SIP harness',
+    scriptPath: '/harness.js',
+    script: await harnessBundle()
   });
-  await new Promise<void>((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => resolve());
-  });
-  const address = server.address();
-  if (typeof address !== 'object' || !address) throw new Error('test page server has no address');
-  return {
-    url: `http://127.0.0.1:${address.port}/`,
-    close: () =>
-      new Promise<void>((resolve) => {
-        server.closeAllConnections();
-        server.close(() => resolve());
-      })
-  };
+  return { url: page.base, close: () => page.close() };
 }
