@@ -25,7 +25,8 @@ import {
   DISPOSITION_MAX,
   NOTES_MAX,
   salesforceId,
-  text
+  text,
+  time
 } from '../persistence/call-schema';
 
 /**
@@ -35,8 +36,6 @@ import {
  * a vnode — an object passed through would render as markup. Every string has a bound, and the
  * output is typed as `MachineState`, so a new state field fails to compile here until it is listed.
  */
-
-const time = pipe(number(), finite(), minValue(0));
 
 const PHASES = ['idle', 'dialing', 'ringing', 'connected', 'held', 'wrapUp'] as const;
 const REGISTRATION_STATES = ['unregistered', 'registering', 'registered', 'failed'] as const;

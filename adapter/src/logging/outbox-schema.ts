@@ -18,7 +18,7 @@ import {
   union,
   type InferOutput
 } from 'valibot';
-import { boundedString, finiteNumber, FIELD_NAME } from '../persistence/call-schema';
+import { finiteNumber, FIELD_NAME, text } from '../persistence/call-schema';
 import { isRecord } from '../shared/is-record';
 import type { OutboxEntry } from './outbox';
 
@@ -49,11 +49,11 @@ const SaveLogValueSchema = pipe(
 const SummarySchema = object({
   id: pipe(string(), minLength(1), maxLength(200)),
   direction: picklist(['inbound', 'outbound']),
-  display: boundedString(),
+  display: text(),
   startedAt: finiteNumber,
   connectedAt: nullableTime,
   endedAt: nullableTime,
-  recordId: nullable(boundedString(64))
+  recordId: nullable(text(64))
 });
 
 export const OutboxEntrySchema = object({
@@ -65,11 +65,11 @@ export const OutboxEntrySchema = object({
   taskId: nullable(pipe(string(), minLength(1), maxLength(64))),
   status: picklist(['pending', 'saving', 'saved', 'failed']),
   attempts: count,
-  error: nullable(boundedString(4_000)),
+  error: nullable(text(4_000)),
   nextAttemptAt: nullableTime,
   createdAt: finiteNumber,
   savedAt: nullableTime,
-  claimedBy: nullable(boundedString(200)),
+  claimedBy: nullable(text(200)),
   claimedUntil: finiteNumber,
   summary: nullable(SummarySchema)
 });

@@ -47,11 +47,11 @@ const END_CAUSE_LIST = Object.keys(END_CAUSES) as EndCause[];
 /** Bounds that no real value comes near; they keep a hostile or torn value from being huge. */
 const SHORT = 1_000;
 
-export const boundedString = (max = SHORT) => pipe(string(), maxLength(max));
 /** Bounded text; `max` follows the field's Salesforce limit or what the UI can show. */
-export const text = boundedString;
+export const text = (max = SHORT) => pipe(string(), maxLength(max));
 export const finiteNumber = pipe(number(), finite());
-const time = pipe(number(), finite(), minValue(0));
+/** An epoch-millisecond time: finite and not before 1970. */
+export const time = pipe(number(), finite(), minValue(0));
 export const salesforceId = pipe(
   string(),
   check<string, string>((id) => isSalesforceId(id), 'a Salesforce record id')
