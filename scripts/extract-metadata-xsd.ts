@@ -13,11 +13,14 @@ export const ROOT_TYPES = [
   'CorsWhitelistOrigin',
   'CspTrustedSite',
   'CustomApplication',
+  'CustomField',
+  'CustomLabels',
   'FlexiPage',
   'LightningComponentBundle',
   'LightningMessageChannel',
   'PermissionSet',
-  'StaticResource'
+  'StaticResource',
+  'Translations'
 ] as const;
 
 const TNS = 'http://soap.sforce.com/2006/04/metadata';
