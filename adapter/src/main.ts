@@ -15,6 +15,8 @@ import { parseSettings } from './settings/settings';
 import type { ViewActions } from './ui/actions';
 import { App } from './ui/app';
 import { setIconAssets } from './ui/icon';
+import { startLanguage } from './i18n/page-language';
+import { t } from './i18n/labels';
 
 /** Composition root: builds the port, the store, the softphone, the line, the tab routing and the view, and starts them. */
 
@@ -26,11 +28,11 @@ async function main(): Promise<void> {
   const root = document.getElementById('softphone-root');
   if (!root) throw new Error('Switchboard: #softphone-root is missing from the adapter page.');
   setIconAssets(root.dataset.sldsAssets ?? '');
+  startLanguage(root.dataset, document, logger);
 
   const api = findOpenCti(window as unknown as { sforce?: SforceGlobal });
   if (!api) {
-    root.textContent =
-      'Switchboard could not reach Salesforce: opencti_min.js did not load. This page must be opened by the Phone utility of a Lightning app, with the call center assigned to your user.';
+    root.textContent = t('Switchboard_Start_NoOpenCti');
     root.setAttribute('role', 'alert');
     return;
   }

@@ -6,6 +6,7 @@
  */
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
+import { jsEncode, TRANSLATED_LANGUAGES } from '../../scripts/lib/custom-labels';
 
 export class PageRenderError extends Error {}
 
@@ -17,6 +18,12 @@ export interface RenderOptions {
   resourceName?: string;
   /** `{!$User.Id}`: the user the page is rendered for; EMULATOR_USER_ID when not given. */
   userId?: string;
+  /** `{!$User.LanguageLocaleKey}` (en_US when not given). */
+  language?: string;
+  /** `{!$User.LocaleSidKey}` (en_US when not given). */
+  locale?: string;
+  /** `$Label.<name>` → its value in the user's language; a name not here fails as a deploy would. */
+  labels?: ReadonlyMap<string, string>;
 }
 
 /** The emulator's org and its default user (`{!$Organization.Id}`, `{!$User.Id}`). */
@@ -37,6 +44,51 @@ export function userIdFromQuery(query: string): string {
       `?user= must be a User id (005…, 15 or 18 characters): ${JSON.stringify(user.slice(0, 40))}`
     );
   return user;
+}
+
+/** The locale Salesforce would give a new user of each language (`LocaleSidKey`), unless `?locale=` says otherwise. */
+const DEFAULT_LOCALE: Readonly<Record<string, string>> = {
+  en_US: 'en_US',
+  zh_CN: 'zh_CN',
+  zh_TW: 'zh_TW',
+  da: 'da_DK',
+  nl_NL: 'nl_NL',
+  fi: 'fi_FI',
+  fr: 'fr_FR',
+  de: 'de_DE',
+  it: 'it_IT',
+  ja: 'ja_JP',
+  ko: 'ko_KR',
+  no: 'no_NO',
+  pt_BR: 'pt_BR',
+  ru: 'ru_RU',
+  es: 'es_ES',
+  es_MX: 'es_MX',
+  sv: 'sv_SE',
+  th: 'th_TH'
+};
+
+/** The languages the emulator can render the page in: English and every translation the package ships. */
+export const EMULATOR_LANGUAGES: readonly string[] = ['en_US', ...TRANSLATED_LANGUAGES];
+
+/**
+ * The language and locale a request for the adapter page is rendered in: its `lang` and `locale` query
+ * parameters (the host page passes its own through), English (United States) by default. Anything that
+ * is not a language the package ships is refused rather than rendered.
+ */
+export function languageFromQuery(query: string): { language: string; locale: string } {
+  const params = new URLSearchParams(query);
+  const language = params.get('lang') || 'en_US';
+  if (!EMULATOR_LANGUAGES.includes(language))
+    throw new PageRenderError(
+      `?lang= must be one of ${EMULATOR_LANGUAGES.join(', ')}: ${JSON.stringify(language.slice(0, 20))}`
+    );
+  const locale = params.get('locale') || DEFAULT_LOCALE[language] || 'en_US';
+  if (!/^[a-z]{2,3}(?:_[A-Za-z0-9]{2,8})*$/.test(locale))
+    throw new PageRenderError(
+      `?locale= must be a Salesforce locale key such as de_DE: ${JSON.stringify(locale.slice(0, 20))}`
+    );
+  return { language, locale };
 }
 
 /** Attributes that make Visualforce run server code the emulator cannot run. */
@@ -65,6 +117,34 @@ function resourceVersion(dir: string): number {
   };
   walk(dir, 0);
   return newest;
+}
+
+const LANGUAGE_KEY = /^[a-z]{2,3}(?:_[A-Za-z0-9]{2,8})*$/;
+
+/**
+ * The user's language and locale (`$User.LanguageLocaleKey`, `$User.LocaleSidKey`, the one SUBSTITUTE the
+ * page uses to turn `zh_CN` into a `lang` value) and `{!JSENCODE($Label.X)}`: what Salesforce renders for
+ * a user with that language, the master value when a label has no translation.
+ */
+function renderLanguageFields(html: string, options: RenderOptions): string {
+  const language = options.language ?? 'en_US';
+  const locale = options.locale ?? 'en_US';
+  if (!LANGUAGE_KEY.test(language) || !LANGUAGE_KEY.test(locale))
+    throw new PageRenderError(`Not a Salesforce language/locale key: ${JSON.stringify([language, locale])}`);
+  const labels = options.labels ?? new Map<string, string>();
+  return html
+    .replace(/\{!\s*\$User\.LanguageLocaleKey\s*\}/g, language)
+    .replace(/\{!\s*\$User\.LocaleSidKey\s*\}/g, locale)
+    .replace(
+      /\{!\s*SUBSTITUTE\(\s*\$User\.LanguageLocaleKey\s*,\s*'_'\s*,\s*'-'\s*\)\s*\}/g,
+      language.replace(/_/g, '-')
+    )
+    .replace(/\{!\s*JSENCODE\(\s*\$Label\.(\w+)\s*\)\s*\}/g, (_match, name: string) => {
+      const value = labels.get(name);
+      // Salesforce refuses to save a page naming a label that does not exist.
+      if (value === undefined) throw new PageRenderError(`$Label.${name} does not exist`);
+      return jsEncode(value);
+    });
 }
 
 export function renderAdapterPage(options: RenderOptions): string {
@@ -111,6 +191,7 @@ export function renderAdapterPage(options: RenderOptions): string {
   html = html
     .replace(/\{!\s*\$Organization\.Id\s*\}/g, EMULATOR_ORG_ID)
     .replace(/\{!\s*\$User\.Id\s*\}/g, userId);
+  html = renderLanguageFields(html, options);
 
   const leftovers = [...html.matchAll(/\{![^}]*\}|<apex:[\w-]+[^>]*>/g)].map((m) => m[0]);
   if (leftovers.length > 0) {

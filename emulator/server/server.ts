@@ -11,7 +11,8 @@ import { basename, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AddressInfo } from 'node:net';
 import { buildBundles } from './bundle';
-import { PageRenderError, renderAdapterPage, userIdFromQuery } from './adapter-page';
+import { languageFromQuery, PageRenderError, renderAdapterPage, userIdFromQuery } from './adapter-page';
+import { labelsForLanguage } from '../../scripts/lib/custom-labels';
 import { CALL_CENTER_SOURCE, readCallCenterSettings, type CallCenterSettings } from './callcenter-settings';
 import { renderHostPage, type HostConfig } from './host-page';
 import { Org } from './org';
@@ -151,10 +152,15 @@ export async function startEmulator(opts: EmulatorOptions = {}): Promise<Running
     if (path === `/apex/${pageName}`) {
       try {
         // The emulator's stand-in for the Salesforce session: which user the page is rendered for (?user=005…).
+        // and in which language (?lang=de, ?locale=de_CH): labels are read on every request, like the page.
+        const { language, locale } = languageFromQuery(query);
         const html = renderAdapterPage({
           pagePath: paths.pagePath,
           staticResourceDir: paths.staticResourceDir,
-          userId: userIdFromQuery(query)
+          userId: userIdFromQuery(query),
+          language,
+          locale,
+          labels: labelsForLanguage(language)
         });
         return send(res, 200, 'text/html; charset=utf-8', html);
       } catch (err) {

@@ -41,7 +41,11 @@ const exists = (rel: string): boolean => existsSync(join(DEFAULT_DIR, rel));
 
 describe('Visualforce adapter page', () => {
   test('markup is exactly what the emulator renders (merge fields kept literally)', () => {
-    const page = readFileSync(join(DEFAULT_DIR, 'pages/Softphone_Adapter.page'), 'utf8');
+    // The label block is generated from the Custom Labels (test/build/labels-fresh.test.ts checks it).
+    const page = readFileSync(join(DEFAULT_DIR, 'pages/Softphone_Adapter.page'), 'utf8').replace(
+      /(<script type="application\/json" id="switchboard-labels">)[\s\S]*?(<\/script>)/,
+      '$1…$2'
+    );
     assert.equal(
       page,
       `<apex:page
@@ -54,7 +58,7 @@ describe('Visualforce adapter page', () => {
     cspHeader="true"
     title="Switchboard Softphone"
 >
-    <html lang="en">
+    <html lang="{!SUBSTITUTE($User.LanguageLocaleKey, '_', '-')}">
         <head>
             <meta charset="utf-8" />
             <meta name="viewport" content="width=device-width, initial-scale=1" />
@@ -73,7 +77,10 @@ describe('Visualforce adapter page', () => {
                 data-slds-assets="{!URLFOR($Resource.Softphone_Adapter, 'slds')}"
                 data-org-id="{!$Organization.Id}"
                 data-user-id="{!$User.Id}"
+                data-language="{!$User.LanguageLocaleKey}"
+                data-locale="{!$User.LocaleSidKey}"
             ></div>
+            <script type="application/json" id="switchboard-labels">…</script>
             <script src="{!URLFOR($Resource.Softphone_Adapter, 'softphone.js')}"></script>
         </body>
     </html>

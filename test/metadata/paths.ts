@@ -41,10 +41,15 @@ export const ORG_CONFIG_TYPES = ['CallCenter', 'CspTrustedSite'] as const;
  * exists must show up in package.xml, and nothing else may.
  */
 export function expectedTypes(): string[] {
-  const optional: Array<[string, string]> = [
-    ['lwc', 'LightningComponentBundle'],
-    ['classes', 'ApexClass']
+  // Source-format labels decompose: package.xml lists the file (CustomLabels) and each label (CustomLabel).
+  const optional: Array<[string, string[]]> = [
+    ['lwc', ['LightningComponentBundle']],
+    ['classes', ['ApexClass']],
+    ['labels', ['CustomLabel', 'CustomLabels']],
+    ['translations', ['Translations']]
   ];
-  const extra = optional.filter(([folder]) => hasEntries(join(DEFAULT_DIR, folder))).map(([, type]) => type);
+  const extra = optional
+    .filter(([folder]) => hasEntries(join(DEFAULT_DIR, folder)))
+    .flatMap(([, types]) => types);
   return [...REQUIRED_TYPES, ...extra].sort();
 }

@@ -6,16 +6,17 @@ function describeReason(reason: string): string {
   return isEndCause(reason) ? endCauseMessage(reason) : reason;
 }
 import type { LineView } from './actions';
+import { t, type LabelName } from '../i18n/labels';
 
-const REGISTRATION_TEXT: Record<MachineState['registration'], string> = {
-  unregistered: 'Offline',
-  registering: 'Connecting…',
-  registered: 'Ready',
-  failed: 'Not connected'
+const REGISTRATION_TEXT: Record<MachineState['registration'], LabelName> = {
+  unregistered: 'Switchboard_Status_Offline',
+  registering: 'Switchboard_Status_Connecting',
+  registered: 'Switchboard_Status_Ready',
+  failed: 'Switchboard_Status_NotConnected'
 };
 
 export function StatusBar({ state, line }: { state: MachineState; line: LineView }) {
-  const text = state.initialized ? REGISTRATION_TEXT[state.registration] : 'Starting…';
+  const text = t(state.initialized ? REGISTRATION_TEXT[state.registration] : 'Switchboard_Status_Starting');
   const theme =
     state.registration === 'registered'
       ? 'slds-theme_success'
@@ -37,7 +38,7 @@ export function StatusBar({ state, line }: { state: MachineState; line: LineView
         </span>
       ) : null}
       <span class="slds-col_bump-left slds-text-body_small slds-text-color_weak" data-id="provider">
-        {line.kind === 'demo' ? 'Demo line' : 'SIP'}
+        {t(line.kind === 'demo' ? 'Switchboard_Line_Demo' : 'Switchboard_Line_Sip')}
       </span>
       {line.kind === 'sip' && line.status === 'connected' && state.phase === 'idle' ? (
         <button
@@ -46,7 +47,7 @@ export function StatusBar({ state, line }: { state: MachineState; line: LineView
           data-id="sip-logout"
           onClick={() => line.logout()}
         >
-          Log out
+          {t('Switchboard_Sip_LogOut')}
         </button>
       ) : null}
     </div>
