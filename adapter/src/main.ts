@@ -4,6 +4,7 @@ import { PanelSize } from './app/panel-size';
 import { Softphone } from './app/softphone';
 import { siteDataNotice } from './app/tab-site-data';
 import { TabRouting } from './app/tab-routing';
+import { createBrowserRinger } from './ringer/browser-ringer';
 import { createConsoleLogger } from './logging/logger';
 import { Outbox } from './logging/outbox';
 import { createOpenCtiPort, findOpenCti } from './opencti/port';
@@ -82,6 +83,8 @@ async function main(): Promise<void> {
   });
   tabs.attach(softphone, line);
 
+  // Rings for the tab that owns the line, driven by the state each draw shows; its own changes redraw later.
+  const ringer = createBrowserRinger({ host, logger, store, onChange: () => queueMicrotask(draw) });
   const panel = new PanelSize(host, root, logger);
   const actions: ViewActions = {
     dispatch: (event) => softphone.dispatch(event),
@@ -92,12 +95,14 @@ async function main(): Promise<void> {
     // A tab that only mirrors the phone has no line of its own to simulate calls on; who leads is the election's to say.
     const elsewhere = tabs.follows;
     const view = { ...line.view, status: elsewhere ? ('elsewhere' as const) : line.view.status };
+    ringer.update(softphone.state, !elsewhere);
     render(
       h(App, {
         state: softphone.state,
         now: Date.now(),
         line: view,
-        actions: elsewhere ? { ...actions, demo: null } : actions
+        actions: elsewhere ? { ...actions, demo: null } : actions,
+        ringer: ringer.view
       }),
       root as HTMLElement
     );

@@ -8,6 +8,8 @@ import { ActiveCall, IncomingCall } from './call-view';
 import { DemoPanel } from './demo-panel';
 import { DialPad } from './dial-pad';
 import { NoticeBanner } from './notice';
+import { RingerPrompt, RingtoneSettings } from './ringer-prompt';
+import type { RingerView } from './ringer-view';
 import { ElsewhereBanner } from './elsewhere-banner';
 import { SipLogin } from './sip-login';
 import { StatusBar } from './status-bar';
@@ -18,9 +20,11 @@ export interface AppProps {
   now: number;
   line: LineView;
   actions: ViewActions;
+  /** The ringer's prompt and ringtone device; absent in views that have no ringer (tests, screenshots). */
+  ringer?: RingerView;
 }
 
-export function App({ state, now, line, actions }: AppProps) {
+export function App({ state, now, line, actions, ringer }: AppProps) {
   const call = state.call;
   let main;
   if (state.phase === 'ringing' && call) main = <IncomingCall call={call} actions={actions} />;
@@ -35,10 +39,12 @@ export function App({ state, now, line, actions }: AppProps) {
       <StatusBar state={state} line={line} />
       {line.status === 'elsewhere' ? <ElsewhereBanner line={line} /> : null}
       <NoticeBanner notice={state.notice} actions={actions} />
+      <RingerPrompt ringer={ringer} />
       <CallWaiting state={state} actions={actions} />
       {main}
       <CallLogs logs={state.logs} actions={actions} />
       {state.phase === 'idle' ? <AudioSettings line={line} /> : null}
+      {state.phase === 'idle' ? <RingtoneSettings ringer={ringer} /> : null}
       <DemoPanel actions={actions} phase={state.phase} />
     </main>
   );
