@@ -250,6 +250,28 @@ describe('log delivery: tabs that die or hand over', () => {
     assert.ok(b.events.some((e) => e.type === 'LOG_SAVED'));
   });
 
+  test('a SIP call (CallObject = its Call-ID, not the outbox key): the next leader looks up the Call-ID and creates nothing again', async () => {
+    const time = new VirtualTime();
+    const sf = org(time, 3000);
+    const storage = new MemoryStorage();
+    const deadPage = {
+      ...sf.host,
+      saveLog: (v: SaveLogValue) => (void sf.host.saveLog(v), new Promise<string>(() => undefined))
+    };
+    const sipCallId = 'a84b4c76e66710@pc33.atlanta.com';
+    const a = tab(storage, 'tab-a', time, deadPage);
+    a.delivery.setActive(true);
+    a.delivery.submit('call-1', { ...value('call-1'), CallObject: sipCallId }, summary('call-1'));
+    a.delivery.stop();
+    const b = tab(storage, 'tab-b', time, sf.host);
+    b.delivery.setActive(true);
+    b.delivery.drain();
+    await time.advance(LEASE + 5000);
+    assert.deepEqual(sf.lookups, [sipCallId], 'the value that was written, not the outbox key');
+    assert.equal(sf.tasks.length, 1);
+    assert.equal(b.outbox.get('call-1')?.status, 'saved');
+  });
+
   test('the sending tab dies before Salesforce committed anything: the lookup finds nothing and the log is created once', async () => {
     const time = new VirtualTime();
     const storage = new MemoryStorage();

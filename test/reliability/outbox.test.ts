@@ -26,6 +26,7 @@ const T0 = 1_700_000_000_000;
 function call(id = 'call-1', patch: Partial<Call> = {}): Call {
   return {
     id,
+    sipCallId: null,
     direction: 'outbound',
     dial: '+14155550101',
     display: '(415) 555-0101',

@@ -47,6 +47,7 @@ const quiet: Logger = { info: () => undefined, warn: () => undefined, error: () 
 function call(id = 'call-1', patch: Partial<Call> = {}): Call {
   return {
     id,
+    sipCallId: null,
     direction: 'outbound',
     dial: '+14155550101',
     display: '(415) 555-0101',

@@ -8,10 +8,18 @@ export function machineEventFrom(event: ProviderEvent): EventInput {
       return event.reason
         ? { type: 'REGISTRATION', state: event.state, reason: event.reason }
         : { type: 'REGISTRATION', state: event.state };
-    case 'incoming':
-      return event.displayName
-        ? { type: 'INCOMING', callId: event.callId, from: event.from, displayName: event.displayName }
-        : { type: 'INCOMING', callId: event.callId, from: event.from };
+    case 'incoming': {
+      const { callId, from, displayName, sipCallId } = event;
+      return {
+        type: 'INCOMING',
+        callId,
+        from,
+        ...(displayName ? { displayName } : {}),
+        ...(sipCallId ? { sipCallId } : {})
+      };
+    }
+    case 'identified':
+      return { type: 'IDENTIFIED', callId: event.callId, sipCallId: event.sipCallId };
     case 'progress':
       return { type: 'PROGRESS', callId: event.callId };
     case 'connected':

@@ -1,6 +1,7 @@
 import { buildTaskLog, isWhoType } from '../logging/task-log';
 import { parseDialString } from '../phone/phone-number';
 import { endCauseMessage } from './end-cause-text';
+import { isSipCallId } from './sip-call-id';
 import type { Call, CallLog, EndCause, EventOf, MachineState, RecordRef, Transition } from './types';
 
 /**
@@ -28,6 +29,7 @@ export function newCall(
   fields: Pick<Call, 'id' | 'direction' | 'dial' | 'display' | 'startedAt'> & Partial<Call>
 ): Call {
   return {
+    sipCallId: null,
     callerName: null,
     connectedAt: null,
     endedAt: null,
@@ -54,9 +56,28 @@ export function inboundCall(state: MachineState, e: EventOf<'INCOMING'>, extra: 
     dial: parsed.ok ? parsed.dial : e.from,
     display: parsed.ok ? parsed.display : e.from.slice(0, 40) || 'Unknown caller',
     callerName: e.displayName?.slice(0, 80) || null,
+    sipCallId: isSipCallId(e.sipCallId) ? e.sipCallId : null,
     startedAt: e.at,
     ...extra
   });
+}
+
+/**
+ * Records the network's Call-ID on the call it belongs to (current, waiting or parked). The first valid
+ * one stays: a transfer we follow opens a new SIP dialog, but the Task (and its CallObject) is the first call's.
+ */
+export function identify(state: MachineState, e: EventOf<'IDENTIFIED'>): Transition {
+  if (!isSipCallId(e.sipCallId)) return stay(state);
+  const named = (call: Call | null): Call | null =>
+    call && call.id === e.callId && call.sipCallId === null ? { ...call, sipCallId: e.sipCallId } : call;
+  const next = {
+    ...state,
+    call: named(state.call),
+    waiting: named(state.waiting),
+    parked: named(state.parked)
+  };
+  const changed = next.call !== state.call || next.waiting !== state.waiting || next.parked !== state.parked;
+  return stay(changed ? next : state);
 }
 
 export const isCurrent = (state: MachineState, callId: string): state is MachineState & { call: Call } =>

@@ -3,6 +3,7 @@ import {
   applyMatch,
   defaultDisposition,
   endCall,
+  identify,
   inboundCall,
   isCurrent,
   newCall,
@@ -418,6 +419,7 @@ const ANY_PHASE: PhaseTable = {
     return stay(updateLog(state, e.callId, { status: 'saving', attempts: e.attempts }));
   },
   RESTORE: (state, e) => restore(state, e),
+  IDENTIFIED: identify,
   NOTICE: (state, e) => stay({ ...state, notice: e.notice }),
   DISMISS_NOTICE: (state) => stay({ ...state, notice: null }),
   // An inbound call the agent cannot take (dialling out, ringing, or a call already waiting/held) is turned away and still logged as missed.

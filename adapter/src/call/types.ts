@@ -44,7 +44,10 @@ export type ScreenPop =
   | { status: 'failed'; error: string };
 
 export interface Call {
+  /** Ours, from the moment the call exists: keys the outbox, drafts and effects. */
   id: string;
+  /** The network's SIP Call-ID (checked, see sip-call-id.ts); the Task's CallObject when known. Null on the demo line. */
+  sipCallId: string | null;
   direction: Direction;
   /** What goes to the provider: E.164 or an internal extension. */
   dial: string;
@@ -128,7 +131,9 @@ export type MachineEvent = { at: number } & (
   | { type: 'INITIALIZED'; defaultCountry: string; dispositions: string[] }
   | { type: 'REGISTRATION'; state: RegistrationState; reason?: string }
   | { type: 'DIAL_REQUESTED'; callId: string; input: unknown; context: DialContext | null }
-  | { type: 'INCOMING'; callId: string; from: string; displayName?: string }
+  | { type: 'INCOMING'; callId: string; from: string; displayName?: string; sipCallId?: string }
+  /** The line learned the network's id for a call it placed (SIP: the INVITE's Call-ID). */
+  | { type: 'IDENTIFIED'; callId: string; sipCallId: string }
   | { type: 'PROGRESS'; callId: string }
   | { type: 'CONNECTED'; callId: string }
   | { type: 'HELD'; callId: string; held: boolean }

@@ -5,6 +5,7 @@ import type { HostPort } from '../opencti/port';
 import { findCallLog } from '../opencti/call-log-lookup';
 import type { SaveLogValue } from '../opencti/types';
 import type { Logger } from './logger';
+import { writtenCallObject } from './task-log';
 import type { Claim, LogSummary, Outbox, OutboxEntry } from './outbox';
 
 /**
@@ -165,7 +166,8 @@ export class LogDelivery {
   private async deliver(callId: string, claim: Claim): Promise<void> {
     const { host, logger } = this.options;
     if (claim.uncertain) {
-      const existing = await this.findExisting(callId);
+      // Looked up by the CallObject the unanswered create carried (the SIP Call-ID on a SIP line), never re-derived.
+      const existing = await this.findExisting(writtenCallObject(claim.request) ?? callId);
       if (existing) return this.saved(callId, existing, claim.attempt);
     }
     let taskId: string;
@@ -199,9 +201,9 @@ export class LogDelivery {
    * Asks Salesforce (runApex → SwitchboardSoftphoneService.findCallLog) whether the call's Task exists.
    * If the check itself fails, the log is sent: a rare duplicate is better than a lost call.
    */
-  private async findExisting(callId: string): Promise<string | null> {
+  private async findExisting(callObject: string): Promise<string | null> {
     // The Apex answers JSON ({ok, taskId} or {ok:false, error}); opencti/call-log-lookup.ts reads it and never rejects.
-    const lookup = await findCallLog(this.options.host, callId);
+    const lookup = await findCallLog(this.options.host, callObject);
     if (lookup.kind === 'found') return lookup.taskId;
     if (lookup.kind === 'failed')
       this.options.logger.warn('Could not check for an existing call log; sending it again', lookup.error);

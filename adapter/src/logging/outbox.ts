@@ -12,7 +12,8 @@ import { parseStoredEntry } from './outbox-schema';
  * this module is the stored record and its rules.
  *
  * Idempotency rule (see docs/reliability.md):
- *  - the call's id is the Task's `CallObject`, one entry per call id;
+ *  - one entry per call id (stable across reloads and handovers); the lookup (findCallLog) asks for the
+ *    `CallObject` in the entry's value as built: the SIP Call-ID on a SIP line, else the call id;
  *  - once a Task Id is known every later send is an UPDATE: `Id` is sent, `entityApiName` and
  *    `TaskSubtype` (create-only) are not;
  *  - a CREATE is re-sent only when no Task Id was ever returned.

@@ -21,6 +21,21 @@ export function relate(who: RecordRef | null, what: RecordRef | null): { WhoId?:
   return out;
 }
 
+/**
+ * Task.CallObject: the SIP Call-ID when the line gave one, so the PBX's CDRs and recordings join to the
+ * Task (docs/telephony.md, "Joining PBX records to Tasks"); our own id on the demo line. Stable for the
+ * call's life, so every send of its log, and the findCallLog lookup, use one value.
+ */
+export function callObjectOf(call: Pick<Call, 'id' | 'sipCallId'>): string {
+  return call.sipCallId ?? call.id;
+}
+
+/** The CallObject a built log carries, for looking its Task up; null when it has none. */
+export function writtenCallObject(value: Readonly<Record<string, unknown>>): string | null {
+  const written = value['CallObject'];
+  return typeof written === 'string' && written !== '' ? written : null;
+}
+
 export function buildTaskLog(call: Call, at: number): TaskLogValue {
   const inbound = call.direction === 'inbound';
   const party = call.who?.name ?? call.what?.name ?? call.display;
@@ -35,7 +50,7 @@ export function buildTaskLog(call: Call, at: number): TaskLogValue {
     TaskSubtype: 'Call',
     CallType: inbound ? 'Inbound' : 'Outbound',
     CallDurationInSeconds: seconds,
-    CallObject: clip(call.id, TASK_LIMITS.callObject),
+    CallObject: clip(callObjectOf(call), TASK_LIMITS.callObject),
     CallDisposition: clip(call.disposition, TASK_LIMITS.disposition),
     Description: clip(describe(call), TASK_LIMITS.description),
     ...relate(call.who, call.what)

@@ -18,6 +18,7 @@ import {
   type InferOutput
 } from 'valibot';
 import type { Call, EndCause, RecordRef, ScreenPop } from '../call/types';
+import { isSipCallId } from '../call/sip-call-id';
 import { isSalesforceId } from '../opencti/salesforce-id';
 
 /**
@@ -60,8 +61,14 @@ export const salesforceId = pipe(
 /** Task.Description holds 32,000 characters; notes can never usefully be longer. */
 export const NOTES_MAX = 32_000;
 export const DISPOSITION_MAX = 255;
-/** The call's id doubles as Task.CallObject (255). */
+/** The call's id is Task.CallObject when no SIP Call-ID is known (demo line, older drafts): 255 either way. */
 export const CALL_ID_MAX = 255;
+
+/** A SIP Call-ID as RFC 3261 §25.1 writes it, ≤ 255 (Task.CallObject): stored text is untrusted like the network's. */
+export const sipCallId = pipe(
+  string(),
+  check<string, string>((id) => isSipCallId(id), 'a SIP Call-ID (word [@ word], at most 255 characters)')
+);
 
 /** Mirrors the machine's own bounds (click-to-dial and search results clip names to 120). */
 export const RecordRefSchema = object({
@@ -80,6 +87,8 @@ const ScreenPopSchema = variant('status', [
 /** The one schema of a call from outside this page: a stored draft and a leader's mirror both pass through it. */
 export const CallSchema = object({
   id: text(CALL_ID_MAX),
+  // Absent in drafts written before CallObject was the SIP Call-ID: the call id stands in, as it did then.
+  sipCallId: optional(nullable(sipCallId), null),
   direction: picklist(['inbound', 'outbound']),
   dial: text(64),
   display: text(100),

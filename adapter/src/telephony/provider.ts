@@ -14,8 +14,10 @@ export type { AudioDevices, EndCause, ProviderKind, RegistrationState };
 
 export type ProviderEvent =
   | { type: 'registration'; state: RegistrationState; reason?: string }
-  /** An inbound call is being offered to the agent. */
-  | { type: 'incoming'; callId: string; from: string; displayName?: string }
+  /** An inbound call is being offered to the agent; `sipCallId` is the INVITE's Call-ID header. */
+  | { type: 'incoming'; callId: string; from: string; displayName?: string; sipCallId?: string }
+  /** An outbound call's network id is known (SIP: the Call-ID of the INVITE we sent), before any answer. */
+  | { type: 'identified'; callId: string; sipCallId: string }
   /** The far end is alerting (180/183) for an outbound call. */
   | { type: 'progress'; callId: string }
   /** Media is up: the far end answered an outbound call, or our answer was confirmed. */

@@ -586,6 +586,7 @@ describe('the transition table', () => {
       'LOG_SENDING',
       'RETRY_LOG',
       'RESTORE',
+      'IDENTIFIED',
       'NOTICE',
       'DISMISS_NOTICE',
       'INCOMING'

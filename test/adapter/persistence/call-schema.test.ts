@@ -13,6 +13,7 @@ const CONTACT = { id: '003000000000001AAA', name: 'Ada Lovelace', objectType: 'C
 function call(overrides: Partial<Call> = {}): Call {
   return {
     id: 'c-1',
+    sipCallId: null,
     direction: 'outbound',
     dial: '+14155550100',
     display: '+1 415-555-0100',

@@ -156,8 +156,12 @@ export class SipCalls {
   /** UA `newRTCSession`: a session we started (dial, accepted REFER) or one the network offers. */
   onNewSession(event: RTCSessionEvent): void {
     const session = event.session;
+    // The INVITE's Call-ID is what the PBX records: the one JsSIP generated for ours, the header of theirs.
+    // Untrusted text from the network: the machine checks it (call/sip-call-id.ts) before it reaches a Task.
+    const sipCallId =
+      event.originator === 'local' ? event.request.call_id : event.request.getHeader('Call-ID');
     if (event.originator === 'local') {
-      this.adoptLocalSession(session);
+      this.adoptLocalSession(session, sipCallId);
       return;
     }
     this.inboundCounter += 1;
@@ -166,12 +170,16 @@ export class SipCalls {
     const identity = session.remote_identity;
     const from = identity.uri.user ?? identity.uri.toString();
     const displayName = identity.display_name;
-    this.deps.emit(
-      displayName ? { type: 'incoming', callId, from, displayName } : { type: 'incoming', callId, from }
-    );
+    this.deps.emit({
+      type: 'incoming',
+      callId,
+      from,
+      ...(displayName ? { displayName } : {}),
+      ...(sipCallId ? { sipCallId } : {})
+    });
   }
 
-  private adoptLocalSession(session: RTCSession): void {
+  private adoptLocalSession(session: RTCSession, sipCallId: string | undefined): void {
     const claim = this.claim;
     if (!claim) {
       this.deps.logger.warn('SIP session started outside the provider; hanging it up');
@@ -189,6 +197,8 @@ export class SipCalls {
     }
     const call = this.track(claim.callId, 'outbound', session);
     this.armIceTimeout(call, session);
+    // After dial() returns, like every other event (a transfer's new dialog above keeps the first Call-ID).
+    if (sipCallId) queueMicrotask(() => this.deps.emit({ type: 'identified', callId: call.id, sipCallId }));
   }
 
   /** We accept a REFER by calling the target; the agent's call keeps its callId. */

@@ -12,6 +12,8 @@ export class FakeUserAgent extends EventEmitter implements SipUserAgent {
   private registered = false;
   /** The peer connection the next outgoing session gets (JsSIP creates it inside connect()). */
   nextConnection: unknown;
+  /** Call-IDs of the INVITEs so far, oldest first (JsSIP's own are random tokens; these are easier to read). */
+  readonly callIds: string[] = [];
 
   constructor(readonly configuration: UAConfiguration) {
     super();
@@ -47,8 +49,15 @@ export class FakeUserAgent extends EventEmitter implements SipUserAgent {
     const session = new FakeSession((to, opts) => this.startOutgoing(to, opts), 'outgoing', target, options);
     session.connection = this.nextConnection;
     this.sessions.push(session);
-    this.emit('newRTCSession', { originator: 'local', session, request: request('INVITE') });
+    // JsSIP's OutgoingRequest carries the Call-ID it generated as `call_id`.
+    const invite = { ...request('INVITE'), call_id: this.newCallId() };
+    this.emit('newRTCSession', { originator: 'local', session, request: invite });
     return session;
+  }
+
+  private newCallId(callId = `fake-${this.callIds.length + 1}@pbx.test`): string {
+    this.callIds.push(callId);
+    return callId;
   }
 
   // --- what the network does ---
@@ -84,7 +93,8 @@ export class FakeUserAgent extends EventEmitter implements SipUserAgent {
     }
   }
 
-  offer(user: string | null, displayName?: string): FakeSession {
+  /** An inbound INVITE; `callId` is its Call-ID header exactly as the network sent it. */
+  offer(user: string | null, displayName?: string, callId?: string): FakeSession {
     const identity = displayName === undefined ? { user } : { user, displayName };
     const session = new FakeSession(
       (to, opts) => this.startOutgoing(to, opts),
@@ -94,7 +104,13 @@ export class FakeUserAgent extends EventEmitter implements SipUserAgent {
       identity
     );
     this.sessions.push(session);
-    this.emit('newRTCSession', { originator: 'remote', session, request: request('INVITE') });
+    // JsSIP's IncomingRequest: getHeader returns the raw header value, undefined when absent.
+    const header = this.newCallId(callId);
+    const invite = {
+      ...request('INVITE'),
+      getHeader: (name: string) => (name.toLowerCase() === 'call-id' ? header : undefined)
+    };
+    this.emit('newRTCSession', { originator: 'remote', session, request: invite });
     return session;
   }
 

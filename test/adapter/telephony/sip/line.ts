@@ -19,7 +19,7 @@ export interface Line {
   ua(): FakeUserAgent;
   /** start() with the registrar answering 200 OK. */
   register(): Promise<void>;
-  /** Events of one call, without registration noise. */
+  /** Events of one call's life, without registration noise or its Call-ID report (asserted on its own). */
   callEvents(callId: string): ProviderEvent[];
 }
 
@@ -68,7 +68,10 @@ export function openLine(t: TestContext, config: Partial<SipConfig> = {}, deps: 
       ua().register();
       await started;
     },
-    callEvents: (callId) => events.filter((event) => event.type !== 'registration' && event.callId === callId)
+    callEvents: (callId) =>
+      events.filter(
+        (event) => event.type !== 'registration' && event.type !== 'identified' && event.callId === callId
+      )
   };
 }
 
