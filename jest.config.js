@@ -15,7 +15,12 @@ export default {
         // The emulator's lightning-click-to-dial (one stand-in for both; disabled here: no softphone)
         '^lightning/clickToDial$': '<rootDir>/emulator/lwc/modules/lightning/clickToDial/clickToDial'
     },
-    setupFilesAfterEnv: [...(jestConfig.setupFilesAfterEnv ?? []), '<rootDir>/jest-sa11y-setup.js'],
+    setupFilesAfterEnv: [
+        ...(jestConfig.setupFilesAfterEnv ?? []),
+        '<rootDir>/jest-sa11y-setup.js',
+        // @salesforce/label/c.* imports read the labels' English values (not sfdx-lwc-jest's 'c.Name')
+        `${mocks}/labels.js`
+    ],
     // Only LWC tests: test/ and e2e/ hold node:test suites (*.test.ts) that jest must not run.
     testMatch: ['<rootDir>/force-app/**/__tests__/**/*.test.js'],
     testPathIgnorePatterns: [...jestConfig.testPathIgnorePatterns, '<rootDir>/test/', '<rootDir>/e2e/'],

@@ -2,7 +2,8 @@
 //   - the adapter page's label block: `{"Name":"{!JSENCODE($Label.Name)}", …}` for every softphone label,
 //     which Salesforce renders in the user's language;
 //   - adapter/src/i18n/label-names.generated.ts: the label names and each one's placeholders, as types
-//     only (no text reaches the bundle).
+//     only (no text reaches the bundle);
+//   - the record-page LWC's messageFormat.js, the same message formatter (generate-lwc-message-format.ts).
 //   npm run generate:labels            regenerate
 //   npm run generate:labels -- --check exit 1 if a generated file is stale
 import { readFileSync, writeFileSync } from 'node:fs';
@@ -11,6 +12,7 @@ import { pathToFileURL } from 'node:url';
 import * as prettier from 'prettier';
 import { argumentsOf, parseMessage } from '../adapter/src/i18n/message-format';
 import { CARD_LABEL_PREFIX, ROOT, readCustomLabels, type CustomLabel } from './lib/custom-labels';
+import { LWC_MESSAGE_FORMAT_FILE, renderLwcMessageFormat } from './generate-lwc-message-format';
 
 export const PAGE_FILE = join(ROOT, 'force-app/main/default/pages/Softphone_Adapter.page');
 export const NAMES_FILE = join(ROOT, 'adapter/src/i18n/label-names.generated.ts');
@@ -35,9 +37,7 @@ export function renderNamesModule(labels: readonly CustomLabel[]): string {
       ([name, kind]) =>
         `${name}: ${kind === 'number' ? 'number' : kind === 'select' ? 'string' : 'string | number'}`
     );
-    lines.push(
-      `  ${label.fullName}: ${fields.length ? `{ ${fields.join('; ')} }` : 'undefined'};`
-    );
+    lines.push(`  ${label.fullName}: ${fields.length ? `{ ${fields.join('; ')} }` : 'undefined'};`);
   }
   lines.push('}', '', 'export type LabelName = keyof LabelValues;', '');
   return lines.join('\n');
@@ -64,7 +64,8 @@ export async function generated(): Promise<Map<string, string>> {
   for (const label of labels) parseMessage(label.value); // a label that is not a valid message stops the build
   return new Map([
     [PAGE_FILE, await renderPage(readFileSync(PAGE_FILE, 'utf8'), labels)],
-    [NAMES_FILE, await format(renderNamesModule(labels), NAMES_FILE)]
+    [NAMES_FILE, await format(renderNamesModule(labels), NAMES_FILE)],
+    [LWC_MESSAGE_FORMAT_FILE, await renderLwcMessageFormat()]
   ]);
 }
 

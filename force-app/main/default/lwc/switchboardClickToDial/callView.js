@@ -1,38 +1,48 @@
 /**
  * How a call on this record reads, per channel state: the badge and the sentence. Plain data and
- * functions, free of LWC imports.
+ * functions, free of LWC imports apart from the labels.
  */
+import { LABELS, label } from './labels';
 
 /** How each channel call state looks. `live`: the timer ticks; otherwise the final duration shows. */
 export const STATE_VIEW = {
-    dialing: { label: 'Dialing', badgeClass: 'slds-badge_lightest', live: false },
-    ringing: { label: 'Ringing', badgeClass: 'slds-badge_lightest', live: false },
-    connected: { label: 'Connected', badgeClass: 'slds-theme_success', live: true },
-    held: { label: 'On hold', badgeClass: 'slds-theme_warning', live: true },
-    wrapUp: { label: 'Wrap-up', badgeClass: 'slds-badge_inverse', live: false },
-    logging: { label: 'Logging', badgeClass: '', live: false },
-    logged: { label: 'Logged', badgeClass: 'slds-theme_success', live: false },
-    logFailed: { label: 'Log failed', badgeClass: 'slds-theme_error', live: false }
+    dialing: { label: LABELS.stateDialing, badgeClass: 'slds-badge_lightest', live: false },
+    ringing: { label: LABELS.stateRinging, badgeClass: 'slds-badge_lightest', live: false },
+    connected: { label: LABELS.stateConnected, badgeClass: 'slds-theme_success', live: true },
+    held: { label: LABELS.stateHeld, badgeClass: 'slds-theme_warning', live: true },
+    wrapUp: { label: LABELS.stateWrapUp, badgeClass: 'slds-badge_inverse', live: false },
+    logging: { label: LABELS.stateLogging, badgeClass: '', live: false },
+    logged: { label: LABELS.stateLogged, badgeClass: 'slds-theme_success', live: false },
+    logFailed: { label: LABELS.stateLogFailed, badgeClass: 'slds-theme_error', live: false }
+};
+
+/** The sentence for each state; every one but logging and logFailed names the other party as {number}. */
+const DESCRIPTION = {
+    dialing: LABELS.callDialing,
+    connected: LABELS.callConnected,
+    held: LABELS.callHeld,
+    wrapUp: LABELS.callWrapUp,
+    logging: LABELS.callLogging,
+    logged: LABELS.callLogged
 };
 
 export function describeCall(call) {
-    const who = call.number || 'the caller';
-    switch (call.state) {
-        case 'dialing':
-            return `Calling ${who}…`;
-        case 'ringing':
-            return call.direction === 'inbound' ? `Incoming call from ${who}` : `Ringing ${who}…`;
-        case 'connected':
-            return `On a call with ${who}`;
-        case 'held':
-            return `${who} is on hold`;
-        case 'wrapUp':
-            return `Call with ${who} ended. Finish the wrap-up in the Phone utility.`;
-        case 'logging':
-            return 'Saving the call log…';
-        case 'logged':
-            return `Call with ${who} logged.`;
-        default:
-            return `The call log couldn't be saved: ${call.error || 'unknown error'}`;
+    const number = call.number || LABELS.theCaller;
+    if (call.state === 'ringing') {
+        return label(call.direction === 'inbound' ? LABELS.callIncoming : LABELS.callRinging, { number });
     }
+    const message = DESCRIPTION[call.state];
+    if (message) return label(message, { number });
+    return label(LABELS.callLogFailed, { error: call.error || LABELS.unknownError });
+}
+
+/** A Task's CallType picklist value (Inbound, Outbound, Internal) in the user's language. */
+const DIRECTION = {
+    Inbound: LABELS.directionInbound,
+    Outbound: LABELS.directionOutbound,
+    Internal: LABELS.directionInternal
+};
+
+export function describeDirection(callType) {
+    return DIRECTION[callType] || callType || LABELS.call;
 }

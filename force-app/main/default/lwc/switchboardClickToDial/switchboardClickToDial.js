@@ -7,7 +7,8 @@ import { refreshApex } from '@salesforce/apex';
 import SWITCHBOARD_CALL_CHANNEL from '@salesforce/messageChannel/Switchboard_Call__c';
 import getRecentCalls from '@salesforce/apex/SwitchboardCallLogController.getRecentCalls';
 import { parseAdapterMessage, retryLog, sameRecord, stateRequest } from './channel';
-import { STATE_VIEW, describeCall } from './callView';
+import { STATE_VIEW, describeCall, describeDirection } from './callView';
+import { LABELS, label } from './labels';
 import { formatDuration, parseFieldList } from './format';
 import { reduceErrors } from './reduceErrors';
 
@@ -28,8 +29,8 @@ export default class SwitchboardClickToDial extends NavigationMixin(LightningEle
     /** Set by the record page; undefined on app and home pages. */
     @api recordId;
     @api objectApiName;
-    /** App Builder: card title. */
-    @api cardTitle = 'Calls';
+    /** App Builder: card title; when the admin sets none, the Switchboard_Card_Title label in the user's language. */
+    @api cardTitle;
 
     /** App Builder: comma-separated phone field API names. */
     @api
@@ -146,7 +147,7 @@ export default class SwitchboardClickToDial extends NavigationMixin(LightningEle
         if (!message) return;
         if (message.type === 'ready') {
             if (this.readiness !== message.ready) {
-                this.announcement = message.ready ? 'Click-to-dial ready' : 'Click-to-dial unavailable';
+                this.announcement = message.ready ? LABELS.readyAnnouncement : LABELS.unavailable;
             }
             this.readiness = message.ready;
             return;
@@ -162,7 +163,10 @@ export default class SwitchboardClickToDial extends NavigationMixin(LightningEle
             .sort((a, b) => b.startedAt - a.startedAt)
             .slice(0, MAX_TRACKED_CALLS);
         if (previous?.state !== status.state) {
-            this.announcement = `${STATE_VIEW[status.state].label}. ${describeCall(status)}`;
+            this.announcement = label(LABELS.announcement, {
+                state: STATE_VIEW[status.state].label,
+                description: describeCall(status)
+            });
             if (status.state === 'logged' && this.recentCallsResult) {
                 refreshApex(this.recentCallsResult);
             }
@@ -192,6 +196,14 @@ export default class SwitchboardClickToDial extends NavigationMixin(LightningEle
 
     // ---- view model -------------------------------------------------------------------------
 
+    get title() {
+        return this.cardTitle || LABELS.title;
+    }
+
+    get labels() {
+        return LABELS;
+    }
+
     get isReady() {
         return this.readiness === true;
     }
@@ -201,7 +213,7 @@ export default class SwitchboardClickToDial extends NavigationMixin(LightningEle
     }
 
     get readinessLabel() {
-        return this.isReady ? 'Ready' : 'Click-to-dial unavailable';
+        return this.isReady ? LABELS.ready : LABELS.unavailable;
     }
 
     get readinessBadgeClass() {
@@ -209,9 +221,7 @@ export default class SwitchboardClickToDial extends NavigationMixin(LightningEle
     }
 
     get unavailableHelp() {
-        return this.readiness === false
-            ? 'The softphone is open but cannot place calls right now (it may still be connecting). Numbers show as plain text until it is ready.'
-            : 'Open the Phone utility at the bottom of the page to turn on click-to-dial. If there is no Phone utility, ask your Salesforce admin to add you to the Switchboard call center.';
+        return this.readiness === false ? LABELS.unavailableConnecting : LABELS.unavailableNoSoftphone;
     }
 
     get phones() {
@@ -245,8 +255,7 @@ export default class SwitchboardClickToDial extends NavigationMixin(LightningEle
 
     get recordErrorText() {
         if (!this.recordError) return null;
-        const reasons = reduceErrors(this.recordError).join(' ');
-        return `Couldn't load phone numbers for this record.${reasons ? ` ${reasons}` : ''}`;
+        return label(LABELS.recordError, { reasons: reduceErrors(this.recordError).join(' ') }).trim();
     }
 
     get callViews() {
@@ -262,7 +271,7 @@ export default class SwitchboardClickToDial extends NavigationMixin(LightningEle
                 badgeClass: view.badgeClass,
                 description: describeCall(call),
                 duration: hasDuration ? formatDuration((end - call.connectedAt) / 1000) : null,
-                durationLabel: view.live ? 'Call time' : 'Duration',
+                durationLabel: view.live ? LABELS.callTime : LABELS.duration,
                 taskId: hasTask ? call.taskId : null,
                 taskUrl: hasTask ? taskUrl(call.taskId) : null,
                 canRetry: call.state === 'logFailed'
@@ -283,8 +292,8 @@ export default class SwitchboardClickToDial extends NavigationMixin(LightningEle
             key: task.Id,
             taskId: task.Id,
             url: taskUrl(task.Id),
-            subject: task.Subject || 'Call',
-            direction: task.CallType || 'Call',
+            subject: task.Subject || LABELS.call,
+            direction: describeDirection(task.CallType),
             duration:
                 typeof task.CallDurationInSeconds === 'number'
                     ? formatDuration(task.CallDurationInSeconds)
@@ -304,8 +313,9 @@ export default class SwitchboardClickToDial extends NavigationMixin(LightningEle
 
     get recentCallsErrorText() {
         if (!this.recentCallsError) return null;
-        const reasons = reduceErrors(this.recentCallsError).join(' ');
-        return `Couldn't load recent calls.${reasons ? ` ${reasons}` : ''}`;
+        return label(LABELS.recentCallsError, {
+            reasons: reduceErrors(this.recentCallsError).join(' ')
+        }).trim();
     }
 
     // ---- handlers ---------------------------------------------------------------------------

@@ -82,6 +82,25 @@ describe('c-switchboard-click-to-dial', () => {
         resetNavigate();
     });
 
+    describe('labels', () => {
+        it('titles the card with the Switchboard_Card_Title label unless App Builder sets a title', async () => {
+            const element = createComponent();
+            await flushPromises();
+            expect($(element, 'lightning-card').title).toBe('Calls');
+
+            element.cardTitle = 'Anrufe heute';
+            await flushPromises();
+            expect($(element, 'lightning-card').title).toBe('Anrufe heute');
+        });
+
+        it('names the other party with a label when the call has no number', async () => {
+            const element = createComponent();
+            adapterPublishes(statusMessage({ number: '', state: 'connected', connectedAt: T0 }));
+            await flushPromises();
+            expect(text($(element, '[data-id="call-description"]'))).toBe('On a call with the caller');
+        });
+    });
+
     describe('phone numbers', () => {
         it('asks LDS for the configured fields of the record as optional fields', async () => {
             createComponent();
