@@ -205,6 +205,51 @@ export const LIMITS: readonly LimitRow[] = [
     unit: 'characters',
     source: `${FIELD_REF}, AppMenuItem.Name (inference for the app)`
   },
+  // CustomLabels: Metadata API Developer Guide, CustomLabels ("custom text values, up to 1,000 characters in
+  // length"); Tooling API, ExternalString.Category ("limited to 255 characters"). The short description is
+  // ExternalString.MasterLabel and the name ExternalString.Name, whose lengths are not documented: 80 like
+  // other master labels and developer names (inference).
+  {
+    type: 'CustomLabels',
+    field: 'labels › value',
+    target: { element: 'labels.value' },
+    max: 1000,
+    unit: 'characters',
+    source: 'Metadata API Developer Guide, CustomLabels (values up to 1,000 characters)'
+  },
+  {
+    type: 'CustomLabels',
+    field: 'labels › categories',
+    target: { element: 'labels.categories' },
+    max: 255,
+    unit: 'characters',
+    source: 'Tooling API Developer Guide, ExternalString.Category'
+  },
+  {
+    type: 'CustomLabels',
+    field: 'labels › shortDescription',
+    target: { element: 'labels.shortDescription' },
+    max: 80,
+    unit: 'characters',
+    source: 'not documented (ExternalString.MasterLabel); 80 like other master labels (inference)'
+  },
+  {
+    type: 'CustomLabels',
+    field: 'labels › fullName',
+    target: { element: 'labels.fullName' },
+    max: 80,
+    unit: 'characters',
+    source: 'not documented (ExternalString.Name); 80 like other developer names (inference)'
+  },
+  // Translations: a translated label replaces the label's value, so it has the value's limit (inference).
+  {
+    type: 'Translations',
+    field: 'customLabels › label',
+    target: { element: 'customLabels.label' },
+    max: 1000,
+    unit: 'characters',
+    source: 'Metadata API Developer Guide, CustomLabels value limit, applied to its translation (inference)'
+  },
   // FlexiPage: identifier ≤ 120 (Metadata API Developer Guide, FlexiPage › ComponentInstance.identifier).
   // description/masterLabel limits are not documented; 255/80 like PermissionSet (inference; a 264-character
   // description was the finding of the 2026-11-30 review).
@@ -369,6 +414,8 @@ const META_SUFFIXES: ReadonlyArray<[RegExp, string]> = [
   [/\.callCenter-meta\.xml$/, 'CallCenter'],
   [/\.cspTrustedSite-meta\.xml$/, 'CspTrustedSite'],
   [/\.app-meta\.xml$/, 'CustomApplication'],
+  [/\.labels-meta\.xml$/, 'CustomLabels'],
+  [/\.translation-meta\.xml$/, 'Translations'],
   [/\.flexipage-meta\.xml$/, 'FlexiPage'],
   [/\.js-meta\.xml$/, 'LightningComponentBundle'],
   [/\.messageChannel-meta\.xml$/, 'LightningMessageChannel'],
