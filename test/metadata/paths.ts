@@ -46,7 +46,9 @@ export function expectedTypes(): string[] {
     ['lwc', ['LightningComponentBundle']],
     ['classes', ['ApexClass']],
     ['labels', ['CustomLabel', 'CustomLabels']],
-    ['translations', ['Translations']]
+    ['translations', ['Translations']],
+    // Custom Activity fields (call quality): objects/Activity/fields, no Activity object file.
+    ['objects', ['CustomField']]
   ];
   const extra = optional
     .filter(([folder]) => hasEntries(join(DEFAULT_DIR, folder)))

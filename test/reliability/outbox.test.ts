@@ -44,6 +44,7 @@ function call(id = 'call-1', patch: Partial<Call> = {}): Call {
     transferTo: null,
     disposition: 'Completed',
     notes: 'Called back about the invoice.',
+    quality: null,
     ...patch
   };
 }

@@ -65,6 +65,7 @@ function call(id = 'call-1', patch: Partial<Call> = {}): Call {
     transferTo: null,
     disposition: '',
     notes: '',
+    quality: null,
     ...patch
   };
 }

@@ -26,6 +26,15 @@ export function machineEventFrom(event: ProviderEvent): EventInput {
       return { type: 'CONNECTED', callId: event.callId };
     case 'held':
       return { type: 'HELD', callId: event.callId, held: event.held };
+    case 'quality':
+      return {
+        type: 'QUALITY_SAMPLE',
+        callId: event.callId,
+        rttMs: event.rttMs,
+        jitterMs: event.jitterMs,
+        lossPercent: event.lossPercent,
+        codec: event.codec
+      };
     case 'ended':
       return event.detail
         ? { type: 'ENDED', callId: event.callId, cause: event.cause, detail: event.detail }

@@ -43,6 +43,7 @@ export function newCall(
     transferTo: null,
     disposition: '',
     notes: '',
+    quality: null,
     ...fields
   };
 }

@@ -13,6 +13,7 @@ import {
   updateLog,
   withCall
 } from './call-steps';
+import { onQualitySample } from './quality-step';
 import { restore } from './restore';
 import type {
   Call,
@@ -327,7 +328,8 @@ const TABLE: Record<Phase, PhaseTable> = {
     HELD: (state, e) =>
       isCurrent(state, e.callId) && e.held
         ? stay({ ...withCall(state, { held: true }), phase: 'held' })
-        : stay(state)
+        : stay(state),
+    QUALITY_SAMPLE: onQualitySample
   },
 
   held: {

@@ -1,3 +1,5 @@
+import type { CallQuality } from '../quality/call-quality';
+
 /** Which kind of line the softphone runs: the simulated demo line or a SIP account. */
 export type ProviderKind = 'demo' | 'sip';
 
@@ -73,6 +75,8 @@ export interface Call {
   /** Wrap-up form as the agent left it; kept so a new call or a reload loses nothing. */
   disposition: string;
   notes: string;
+  /** Estimated MOS and codec from the line's media statistics (SIP calls); null when none were sampled. */
+  quality: CallQuality | null;
 }
 
 export type LogStatus = 'saving' | 'saved' | 'failed';
@@ -138,6 +142,15 @@ export type MachineEvent = { at: number } & (
   | { type: 'CONNECTED'; callId: string }
   | { type: 'HELD'; callId: string; held: boolean }
   | { type: 'ENDED'; callId: string; cause: EndCause; detail?: string }
+  /** One media-statistics interval of a connected call (RTT, jitter, loss in ms and %). */
+  | {
+      type: 'QUALITY_SAMPLE';
+      callId: string;
+      rttMs: number;
+      jitterMs: number;
+      lossPercent: number;
+      codec: string | null;
+    }
   | { type: 'ANSWER' }
   | { type: 'DECLINE' }
   | { type: 'ANSWER_WAITING' }

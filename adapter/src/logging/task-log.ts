@@ -1,4 +1,5 @@
 import type { Call, RecordRef, TaskLogValue } from '../call/types';
+import { qualityFields, qualityLine } from './quality-fields';
 
 /**
  * The Task written for a call. saveLog sets no defaults (Task.Status would be "Not Started"),
@@ -53,7 +54,8 @@ export function buildTaskLog(call: Call, at: number): TaskLogValue {
     CallObject: clip(callObjectOf(call), TASK_LIMITS.callObject),
     CallDisposition: clip(call.disposition, TASK_LIMITS.disposition),
     Description: clip(describe(call), TASK_LIMITS.description),
-    ...relate(call.who, call.what)
+    ...relate(call.who, call.what),
+    ...qualityFields(call.quality)
   };
   return value;
 }
@@ -65,6 +67,7 @@ function describe(call: Call): string {
   if (call.transferTo) facts.push(`Transferred to ${call.transferTo}`);
   if (call.connectedAt === null && call.endCause) facts.push(`Not connected (${call.endCause})`);
   lines.push(facts.join(' · '));
+  lines.push(qualityLine(call.quality) ?? '');
   return lines.filter((l) => l.length > 0).join('\n\n');
 }
 

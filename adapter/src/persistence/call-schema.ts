@@ -3,6 +3,7 @@ import {
   boolean,
   check,
   finite,
+  integer,
   literal,
   nullable,
   number,
@@ -13,6 +14,7 @@ import {
   regex,
   string,
   maxLength,
+  maxValue,
   minValue,
   variant,
   type InferOutput
@@ -20,6 +22,7 @@ import {
 import type { Call, EndCause, RecordRef, ScreenPop } from '../call/types';
 import { isSipCallId } from '../call/sip-call-id';
 import { isSalesforceId } from '../opencti/salesforce-id';
+import type { CallQuality } from '../quality/call-quality';
 
 /**
  * Valibot schemas for a call as the machine keeps it, for data that comes back from outside the page
@@ -84,6 +87,19 @@ const ScreenPopSchema = variant('status', [
   object({ status: literal('failed'), error: text(1000) })
 ]);
 
+/** MOS is 1–4.5 by definition (G.107 Annex B): a stored value outside that range was not written by us. */
+const mos = pipe(number(), finite(), minValue(1), maxValue(4.5));
+const count = pipe(number(), integer(), minValue(0), maxValue(10_000_000));
+
+export const CallQualitySchema = object({
+  codec: nullable(pipe(string(), regex(/^[\w.+/ -]{1,40}$/))),
+  samples: pipe(count, minValue(1)),
+  lastMos: mos,
+  averageMos: mos,
+  worstMos: mos,
+  poorStreak: count
+});
+
 /** The one schema of a call from outside this page: a stored draft and a leader's mirror both pass through it. */
 export const CallSchema = object({
   id: text(CALL_ID_MAX),
@@ -106,7 +122,9 @@ export const CallSchema = object({
   // Absent in drafts written before transfers existed: no transfer then.
   transferTo: optional(nullable(text(100)), null),
   disposition: text(DISPOSITION_MAX),
-  notes: text(NOTES_MAX)
+  notes: text(NOTES_MAX),
+  // Absent in drafts written before call quality was sampled: nothing measured then.
+  quality: optional(nullable(CallQualitySchema), null)
 });
 
 /** Salesforce field API names; also keeps `__proto__` and friends out of rebuilt objects. */
@@ -117,6 +135,7 @@ type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
 const shapes: [
   Same<InferOutput<typeof CallSchema>, Call>,
   Same<InferOutput<typeof RecordRefSchema>, RecordRef>,
-  Same<InferOutput<typeof ScreenPopSchema>, ScreenPop>
-] = [true, true, true];
+  Same<InferOutput<typeof ScreenPopSchema>, ScreenPop>,
+  Same<InferOutput<typeof CallQualitySchema>, CallQuality>
+] = [true, true, true, true];
 void shapes;

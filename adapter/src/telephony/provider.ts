@@ -23,7 +23,19 @@ export type ProviderEvent =
   /** Media is up: the far end answered an outbound call, or our answer was confirmed. */
   | { type: 'connected'; callId: string }
   | { type: 'held'; callId: string; held: boolean }
-  | { type: 'ended'; callId: string; cause: EndCause; detail?: string };
+  | { type: 'ended'; callId: string; cause: EndCause; detail?: string }
+  /** Media statistics of a connected call over the last interval (SIP: from getStats). */
+  | ({ type: 'quality'; callId: string } & MediaSample);
+
+/** What the network did to the audio we receive, over one sampling interval. */
+export interface MediaSample {
+  rttMs: number;
+  jitterMs: number;
+  /** Share of this interval's packets that never arrived, 0–100. */
+  lossPercent: number;
+  /** The receiving codec as "mimeSubtype/clockRate" (e.g. "opus/48000"); null when not reported. */
+  codec: string | null;
+}
 
 export interface DialRequest {
   callId: string;

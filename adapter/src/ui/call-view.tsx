@@ -2,6 +2,7 @@ import { useState } from 'preact/hooks';
 import { formatDuration } from '../call/projections';
 import type { Call, Phase } from '../call/types';
 import type { ViewActions } from './actions';
+import { CallQualityIndicator } from './call-quality';
 import { CallerRecords } from './caller-records';
 import { Keypad } from './dial-pad';
 import { ButtonIcon } from './icon';
@@ -133,6 +134,7 @@ export function ActiveCall({
       </div>
       <Party call={call} />
       <CallerRecords call={call} actions={actions} />
+      {live ? <CallQualityIndicator quality={call.quality} /> : null}
       {live ? (
         <div
           class="slds-grid slds-wrap slds-gutters_xx-small slds-m-top_small sb-controls"

@@ -545,7 +545,8 @@ describe('the transition table', () => {
         'POP_NEW_RECORD',
         'DIAL_REQUESTED',
         'TOGGLE_HOLD',
-        'HELD'
+        'HELD',
+        'QUALITY_SAMPLE'
       ],
       held: [
         'TOGGLE_MUTE',

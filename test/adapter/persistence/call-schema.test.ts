@@ -31,6 +31,7 @@ function call(overrides: Partial<Call> = {}): Call {
     transferTo: null,
     disposition: '',
     notes: 'n',
+    quality: null,
     ...overrides
   };
 }

@@ -12,6 +12,8 @@ export interface MediaDeps {
   createAudioElement?: (() => HTMLAudioElement) | undefined;
   /** Rewrites our SDP just before it is sent. */
   filterLocalSdp?: ((sdp: string) => string) | undefined;
+  /** Rewrites the far end's SDP before it is applied. */
+  filterRemoteSdp?: ((sdp: string) => string) | undefined;
 }
 
 /** How long to let the rest of the host candidates (other interfaces, TCP) arrive after the first one. */
@@ -52,10 +54,11 @@ export class SipMedia {
     session.on('peerconnection', ({ peerconnection }) => attach(peerconnection));
     session.on('ended', release);
     session.on('failed', release);
-    const filter = this.deps.filterLocalSdp;
-    if (filter) {
+    const { filterLocalSdp, filterRemoteSdp } = this.deps;
+    if (filterLocalSdp || filterRemoteSdp) {
       session.on('sdp', (event) => {
-        if (event.originator === 'local') event.sdp = filter(event.sdp);
+        const filter = event.originator === 'local' ? filterLocalSdp : filterRemoteSdp;
+        if (filter) event.sdp = filter(event.sdp);
       });
     }
   }

@@ -2,6 +2,7 @@ import type { Logger } from '../../logging/logger';
 import type { AudioDevices, DialRequest, ProviderEvent, TelephonyProvider } from '../provider';
 import { SipCalls, type SipCallInfo } from './calls';
 import { SipMedia } from './media';
+import { QualitySampler } from './quality-sampler';
 import { SipRegistration, type CreateUserAgent } from './registration';
 import type { SipConfig } from './sip-config';
 
@@ -15,6 +16,10 @@ export interface SipProviderDeps {
   createAudioElement?: () => HTMLAudioElement;
   /** Rewrites our SDP just before it is sent, e.g. keepLoopbackCandidates in the E2E suite. */
   filterLocalSdp?: (sdp: string) => string;
+  /** Rewrites the far end's SDP before the browser applies it (the E2E suite's media relay). */
+  filterRemoteSdp?: (sdp: string) => string;
+  /** How often a connected call's media statistics are sampled (default QUALITY_INTERVAL_MS). */
+  qualityIntervalMs?: number;
   /** Builds the JsSIP UA (unit tests pass a fake). */
   createUserAgent?: CreateUserAgent;
 }
@@ -31,14 +36,25 @@ export class SipProvider implements TelephonyProvider {
   private readonly media: SipMedia;
   private readonly calls: SipCalls;
   private readonly registration: SipRegistration;
+  private readonly quality: QualitySampler;
 
   constructor(config: SipConfig, deps: SipProviderDeps = {}) {
     const logger = deps.logger ?? NOOP_LOGGER;
-    const emit = (event: ProviderEvent) => this.listener(event);
+    const emit = (event: ProviderEvent) => {
+      this.quality.follow(event);
+      this.listener(event);
+    };
+    this.quality = new QualitySampler({
+      emit,
+      connection: (callId) => this.calls.info(callId)?.peerConnection,
+      logger,
+      intervalMs: deps.qualityIntervalMs
+    });
     this.media = new SipMedia(config, {
       logger,
       createAudioElement: deps.createAudioElement,
-      filterLocalSdp: deps.filterLocalSdp
+      filterLocalSdp: deps.filterLocalSdp,
+      filterRemoteSdp: deps.filterRemoteSdp
     });
     this.calls = new SipCalls({
       logger,
@@ -70,6 +86,7 @@ export class SipProvider implements TelephonyProvider {
   }
 
   stop(): Promise<void> {
+    this.quality.stopAll();
     return this.registration.stop();
   }
 
