@@ -63,6 +63,13 @@ async function finished(sipp: SippRun): Promise<void> {
   assert.equal(code, 0, `SIPp scenario failed (exit ${code}):\n${sipp.process.output().slice(-2000)}`);
 }
 
+/** The Call-ID SIPp saw ([call_id], echoed by the scenario); read once SIPp has exited and said everything. */
+function sippCallId(sipp: SippRun): string {
+  const id = /SIPP_CALL_ID=(\S+)/.exec(sipp.process.output())?.[1];
+  assert.ok(id, `SIPp did not print its Call-ID:\n${sipp.process.output().slice(-2000)}`);
+  return id;
+}
+
 async function dial(number: string): Promise<void> {
   await phone.locator('[data-id="dial-input"]').fill(number);
   await tap(agent, phone, '[data-id="dial-button"]');
@@ -115,6 +122,7 @@ describe('SIPp outcomes as the agent sees them, and what is logged', () => {
     assert.equal(task.CallDisposition, 'Completed');
     assert.ok(Number(task.CallDurationInSeconds) >= 1, `duration ${task.CallDurationInSeconds}`);
     await finished(sipp);
+    assert.equal(task.CallObject, sippCallId(sipp), "CallObject is the SIP Call-ID of the agent's INVITE");
   });
 
   test('the agent cancels while it rings: wrap-up, logged as not connected', async () => {
@@ -168,6 +176,7 @@ describe('SIPp outcomes as the agent sees them, and what is logged', () => {
     assert.equal(task.CallType, 'Inbound');
     assert.match(String(task.Description), /Caller ID name: SIPp Caller/);
     await finished(sipp);
+    assert.equal(task.CallObject, sippCallId(sipp), "CallObject is the caller's SIP Call-ID");
   });
 
   test('inbound from SIPp that the caller cancels: logged as Missed, no wrap-up', async () => {
