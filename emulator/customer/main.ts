@@ -6,6 +6,7 @@
 import { createSipProvider, type SipProvider } from '../../adapter/src/telephony/sip/sip-provider';
 import { endCauseMessage } from '../../adapter/src/call/end-cause-text';
 import type { ProviderEvent } from '../../adapter/src/telephony/provider';
+import { pointCandidatesAt, relayPorts } from './relay-sdp';
 
 interface CustomerState {
   registration: string;
@@ -34,6 +35,8 @@ const ws = params.get('ws') ?? '';
 const domain = params.get('domain') ?? '127.0.0.1';
 const user = params.get('user') ?? 'customer';
 const agent = params.get('agent') ?? 'agent';
+// The call-quality suite routes this phone's media through a relay on loopback (e2e/support/media-relay.ts).
+const relay = relayPorts(params.get('relay'));
 
 const state: CustomerState = {
   registration: 'unregistered',
@@ -41,13 +44,21 @@ const state: CustomerState = {
   autoAnswer: params.get('autoAnswer') === '1',
   events: []
 };
-const provider: SipProvider = createSipProvider({
-  webSocketUrl: ws,
-  sipUri: `sip:${user}@${domain}`,
-  displayName: 'Customer',
-  iceServers: [],
-  registerExpires: 600
-});
+const provider: SipProvider = createSipProvider(
+  {
+    webSocketUrl: ws,
+    sipUri: `sip:${user}@${domain}`,
+    displayName: 'Customer',
+    iceServers: [],
+    registerExpires: 600
+  },
+  relay
+    ? {
+        filterLocalSdp: (sdp) => pointCandidatesAt(sdp, relay.local),
+        filterRemoteSdp: (sdp) => pointCandidatesAt(sdp, relay.remote)
+      }
+    : {}
+);
 
 const el = (id: string) => document.getElementById(id) as HTMLElement;
 
