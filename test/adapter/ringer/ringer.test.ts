@@ -1,6 +1,8 @@
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
+import { itemStatus } from '../../../adapter/src/call/projections';
 import type { EventInput, MachineState } from '../../../adapter/src/call/types';
+import type { SafeStorage } from '../../../adapter/src/persistence/safe-storage';
 import { DesktopNotice } from '../../../adapter/src/ringer/desktop-notice';
 import { Ringer } from '../../../adapter/src/ringer/ringer';
 import { run } from '../helpers';
@@ -9,7 +11,9 @@ import { FakeOutput, fakeHost, fakeNotifications, fakeTimers, flush, memoryStore
 const INCOMING: EventInput = { type: 'INCOMING', callId: 'in-1', from: '+14155550101', displayName: 'Ada' };
 const FLASH = { label: 'Incoming call: open Phone', icon: 'alert' };
 
-function setUp(options: { allowed?: boolean; permission?: string; output?: boolean } = {}) {
+function setUp(
+  options: { allowed?: boolean; permission?: string; output?: boolean; store?: SafeStorage } = {}
+) {
   const output = new FakeOutput();
   output.allowed = options.allowed ?? false;
   const { host, calls } = fakeHost();
@@ -21,7 +25,7 @@ function setUp(options: { allowed?: boolean; permission?: string; output?: boole
     host,
     notice: new DesktopNotice(notifications.api),
     logger: { info: () => undefined, warn: () => undefined, error: () => undefined },
-    store: memoryStore(),
+    store: options.store ?? memoryStore(),
     text: {
       flash: () => FLASH,
       notificationTitle: () => 'Incoming call',
@@ -36,6 +40,8 @@ function setUp(options: { allowed?: boolean; permission?: string; output?: boole
 }
 
 const ringing = (): MachineState => run([INCOMING]).state;
+/** What the item shows for the ringing call when it is not flashing: the softphone's own projection. */
+const NORMAL = [`label:${itemStatus(ringing(), 0).label}`, `icon:${itemStatus(ringing(), 0).icon}`];
 
 describe('ringer: sound allowed', () => {
   test('a ringing inbound call plays the ringtone and nothing else', async () => {
@@ -84,7 +90,7 @@ describe('ringer: sound blocked by the autoplay policy', () => {
     assert.equal(ringer.view.status, 'blocked');
     assert.deepEqual(calls.slice(0, 3), ['panel:true', `label:${FLASH.label}`, `icon:${FLASH.icon}`]);
     clock.tick();
-    assert.deepEqual(calls.slice(3), ['label:Incoming: Ada', 'icon:incoming_call']);
+    assert.deepEqual(calls.slice(3), NORMAL);
     assert.deepEqual(notifications.shown, [
       { title: 'Incoming call', body: 'Ada is calling.', closed: false }
     ]);
@@ -115,7 +121,7 @@ describe('ringer: sound blocked by the autoplay policy', () => {
     await flush();
     for (let i = 0; i < 20; i += 1) clock.tick();
     assert.equal(clock.timers.fn, null, 'the flash stopped by itself');
-    assert.deepEqual(calls.slice(-2), ['label:Incoming: Ada', 'icon:incoming_call']);
+    assert.deepEqual(calls.slice(-2), NORMAL);
     assert.equal(calls.filter((c) => c.startsWith('label:')).length, 6);
   });
 
@@ -129,7 +135,7 @@ describe('ringer: sound blocked by the autoplay policy', () => {
     assert.equal(output.unlocks, 1);
     assert.equal(ringer.view.status, 'playing');
     assert.equal(output.playing, true);
-    assert.deepEqual(calls.slice(-2), ['label:Incoming: Ada', 'icon:incoming_call']);
+    assert.deepEqual(calls.slice(-2), NORMAL);
   });
 
   test('a gesture in the panel unlocks sound and stops the flash, but does not start the tone', async () => {
@@ -198,5 +204,21 @@ describe('ringer: stops on every way out of ringing', () => {
     await flush();
     assert.equal(output.playing, false);
     assert.equal(ringer.view.status, 'silent');
+  });
+});
+
+describe('ringer: the ringtone device', () => {
+  test('the choice is saved, applied to the output, remembered for the next page, and asks about notifications', async () => {
+    const store = memoryStore();
+    const first = setUp({ permission: 'default', store });
+    first.ringer.view.device?.choose('speaker-2');
+    assert.deepEqual(first.output.devices, ['speaker-2']);
+    assert.equal(first.ringer.view.device?.selected, 'speaker-2');
+    assert.equal(first.notifications.requests, 1);
+    await first.ringer.view.device?.refresh();
+    assert.deepEqual(first.ringer.view.device?.options, [{ id: 'speaker-2', label: 'Desk speaker' }]);
+    const next = setUp({ store });
+    assert.equal(next.ringer.view.device?.selected, 'speaker-2');
+    assert.deepEqual(next.output.devices, ['speaker-2'], 'applied before the first ring');
   });
 });
