@@ -19,6 +19,7 @@ import { newRecordModal } from './views/new-record-modal';
 import { PageView } from './views/page-view';
 import { channelLogList, navigationCard, protocolCard, tasksCard } from './views/side-panels';
 import { createUtility } from './views/utility-bar';
+import { languageSwitch } from './views/language-switch';
 
 interface HostConfig {
   hostOrigin: string;
@@ -28,6 +29,8 @@ interface HostConfig {
   settingsError: string | null;
   /** The server's org when the page was served; the event stream keeps it current from there. */
   org: OrgChange;
+  /** The user's language and locale (?lang=, ?locale=); emulator/lwc/salesforce/i18n.js reads the rest. */
+  i18n: { language: string; locale: string };
 }
 
 const DEFAULT_CHANNEL = 'Switchboard_Call__c';
@@ -65,13 +68,23 @@ function randomHex(bytes: number): string {
 }
 
 /** The query string Lightning appends to the adapter URL (same keys, same order). */
-function adapterSrc(config: HostConfig): string {
+function adapterSrc(config: Pick<HostConfig, 'hostOrigin' | 'adapterOrigin' | 'adapterPath'>): string {
   // Lightning leaves ':' unescaped in the origin (https:%2F%2Fna85.lightning.force.com).
   const origin = encodeURIComponent(config.hostOrigin).replace(/%3A/gi, ':');
   // ?user=005… on the host page signs the emulator in as another Salesforce user (the adapter page renders {!$User.Id} from it).
   const user = new URLSearchParams(location.search).get('user');
   const userParam = user ? `&user=${encodeURIComponent(user)}` : '';
-  return `${config.adapterOrigin}${config.adapterPath}?mode=Lightning&isdtp=vw&sfdcIframeOrigin=${origin}&nonce=${randomHex(20)}&ltn_app_id=06m000000000001&clc=0${userParam}`;
+  // ?cspConnectSrc=… serves the adapter page with a CSP, as an org does for its trusted sites (server.ts).
+  const csp = new URLSearchParams(location.search).get('cspConnectSrc');
+  const cspParam = csp === null ? '' : `&cspConnectSrc=${encodeURIComponent(csp)}`;
+  // The same user's language and locale (?lang=, ?locale=): the page renders $Label and $User from them.
+  // Passed only when set, so the default URL keeps Lightning's exact query string.
+  const languageParam = ['lang', 'locale']
+    .map((key) => [key, new URLSearchParams(location.search).get(key)] as const)
+    .filter(([, value]) => value)
+    .map(([key, value]) => `&${key}=${encodeURIComponent(value ?? '')}`)
+    .join('');
+  return `${config.adapterOrigin}${config.adapterPath}?mode=Lightning&isdtp=vw&sfdcIframeOrigin=${origin}&nonce=${randomHex(20)}&ltn_app_id=06m000000000001&clc=0${userParam}${languageParam}${cspParam}`;
 }
 
 function sizeSetting(settings: Record<string, string>, key: string, fallback: number): number {
@@ -193,7 +206,10 @@ function boot(): void {
   const root = document.getElementById('emulator-root') ?? document.body;
   fill(
     root,
-    globalHeader(status),
+    globalHeader(
+      status,
+      languageSwitch(config.i18n.language, (href) => location.assign(href))
+    ),
     ...warnings.map((w) =>
       h('div', { class: 'slds-notify slds-notify_alert slds-alert_warning', attrs: { role: 'alert' } }, w)
     ),

@@ -5,8 +5,9 @@
  * esbuild in place of emulator/lwc/runtime.ts, so the host page gets it with its own script.
  */
 import lwc from '@lwc/rollup-plugin';
-import { rollup } from 'rollup';
+import { rollup, type Plugin } from 'rollup';
 import { fileURLToPath } from 'node:url';
+import { LABELS_FILE, readCustomLabels } from '../../scripts/lib/custom-labels';
 import { readCachedRuntime, writeCachedRuntime } from './build-cache';
 
 const here = (path: string): string => fileURLToPath(new URL(path, import.meta.url));
@@ -20,7 +21,37 @@ function aliases(componentDir: string): Record<string, string> {
     'c/switchboardClickToDial': `${componentDir}switchboardClickToDial.js`,
     '@salesforce/apex': here('./salesforce/apex.js'),
     '@salesforce/apex/SwitchboardCallLogController.getRecentCalls': here('./salesforce/getRecentCalls.js'),
-    '@salesforce/messageChannel/Switchboard_Call__c': here('./salesforce/switchboardCallChannel.js')
+    '@salesforce/messageChannel/Switchboard_Call__c': here('./salesforce/switchboardCallChannel.js'),
+    '@salesforce/i18n/locale': here('./salesforce/locale.js')
+  };
+}
+
+const LABEL_IMPORT = '@salesforce/label/c.';
+const LABEL_MODULE = '\0salesforce-label:';
+
+/**
+ * `import X from '@salesforce/label/c.Name'`: a module whose default is the label in the user's language
+ * (salesforce/i18n.js reads it from the host page). A name the package has no label for fails the build,
+ * as Salesforce refuses to save a component that imports one.
+ */
+function salesforceLabels(): Plugin {
+  let names: Set<string> | null = null;
+  return {
+    name: 'switchboard-salesforce-labels',
+    resolveId(source) {
+      if (!source.startsWith(LABEL_IMPORT)) return null;
+      const name = source.slice(LABEL_IMPORT.length);
+      names ??= new Set(readCustomLabels().map((l) => l.fullName));
+      if (!names.has(name))
+        throw new Error(`LWC build: ${source} names no label in ${LABELS_FILE} (the org would refuse it)`);
+      return `${LABEL_MODULE}${name}`;
+    },
+    load(id) {
+      if (!id.startsWith(LABEL_MODULE)) return null;
+      const name = id.slice(LABEL_MODULE.length);
+      const i18n = JSON.stringify(here('./salesforce/i18n.js'));
+      return `import { labelValue } from ${i18n};\nexport default labelValue(${JSON.stringify(name)});\n`;
+    }
   };
 }
 
@@ -68,7 +99,8 @@ export async function loadLwcRuntime(): Promise<LwcRuntime> {
   if (cached) return cached;
   const runtime = await buildLwcRuntime();
   try {
-    writeCachedRuntime(CACHE_FILE, runtime, [here('./build.ts'), here('./build-cache.ts')]);
+    // The labels file decides which label imports resolve; their values come from the host page at run time.
+    writeCachedRuntime(CACHE_FILE, runtime, [here('./build.ts'), here('./build-cache.ts'), LABELS_FILE]);
   } catch (error) {
     // A read-only checkout still runs the emulator; it just compiles at every start.
     console.warn(`LWC build: not cached (${error instanceof Error ? error.message : String(error)})`);
@@ -84,6 +116,7 @@ export async function buildLwcRuntime(componentDir = COMPONENT_DIR): Promise<Lwc
   const build = await rollup({
     input: here('./entry.js'),
     plugins: [
+      salesforceLabels(),
       lwc({
         rootDir: here('./'),
         modules: [

@@ -8,9 +8,11 @@ import { createHostPlatform, type HostPlatformDeps } from './host-platform';
 import type { RecordComponentProps } from './platform';
 import { createRecordComponent } from './runtime';
 
-/** componentInstanceProperties of c_switchboardClickToDial on Switchboard_Contact_Record_Page. */
+/**
+ * componentInstanceProperties of c_switchboardClickToDial on Switchboard_Contact_Record_Page. No cardTitle:
+ * the component then shows its Switchboard_Card_Title label, in the user's language.
+ */
 export const RECORD_PAGE_PROPERTIES = {
-  cardTitle: 'Calls',
   phoneFields: 'Phone,MobilePhone',
   recentCallLimit: 5,
   showRecentCalls: true

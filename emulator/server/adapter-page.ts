@@ -7,6 +7,7 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { jsEncode, TRANSLATED_LANGUAGES } from '../../scripts/lib/custom-labels';
+import { PSEUDO_LANGUAGE } from '../../scripts/lib/pseudo-locale';
 
 export class PageRenderError extends Error {}
 
@@ -65,11 +66,15 @@ const DEFAULT_LOCALE: Readonly<Record<string, string>> = {
   es: 'es_ES',
   es_MX: 'es_MX',
   sv: 'sv_SE',
-  th: 'th_TH'
+  th: 'th_TH',
+  [PSEUDO_LANGUAGE]: 'en_US'
 };
 
-/** The languages the emulator can render the page in: English and every translation the package ships. */
-export const EMULATOR_LANGUAGES: readonly string[] = ['en_US', ...TRANSLATED_LANGUAGES];
+/**
+ * The languages the emulator can render the page in: English, every translation the package ships, and
+ * the emulator-only pseudo-locale (accented, longer English; see scripts/lib/pseudo-locale.ts).
+ */
+export const EMULATOR_LANGUAGES: readonly string[] = ['en_US', ...TRANSLATED_LANGUAGES, PSEUDO_LANGUAGE];
 
 /**
  * The language and locale a request for the adapter page is rendered in: its `lang` and `locale` query

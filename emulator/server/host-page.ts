@@ -12,6 +12,19 @@ export interface HostConfig {
   settingsError: string | null;
   /** The org as the page is served, so the page renders records before its event stream connects. */
   org: OrgChange;
+  /** The signed-in user's language (`?lang=`), as Salesforce serves a component its labels and locale. */
+  i18n: HostI18n;
+}
+
+export interface HostI18n {
+  /** LanguageLocaleKey, e.g. de or en_XA (the pseudo-locale). */
+  language: string;
+  /** LocaleSidKey, e.g. de_DE. */
+  locale: string;
+  /** The locale as `@salesforce/i18n/locale` gives it (BCP 47, de-DE). */
+  localeTag: string;
+  /** The record-page component's labels (Switchboard_Card_*) in that language. */
+  labels: Record<string, string>;
 }
 
 /** `<` is escaped so no value inside the JSON can close the script element. */
@@ -21,7 +34,7 @@ function jsonForScript(value: unknown): string {
 
 export function renderHostPage(config: HostConfig): string {
   return `<!DOCTYPE html>
-<html lang="en">
+<html lang="${config.i18n.language.replace(/_/g, '-')}">
 <head>
 <meta charset="utf-8">
 <title>Switchboard — Lightning emulator</title>

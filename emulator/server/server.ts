@@ -12,7 +12,7 @@ import { fileURLToPath } from 'node:url';
 import type { AddressInfo } from 'node:net';
 import { buildBundles } from './bundle';
 import { languageFromQuery, PageRenderError, renderAdapterPage, userIdFromQuery } from './adapter-page';
-import { labelsForLanguage } from '../../scripts/lib/custom-labels';
+import { bcp47, cardLabels, emulatorLabels } from './emulator-labels';
 import { CALL_CENTER_SOURCE, readCallCenterSettings, type CallCenterSettings } from './callcenter-settings';
 import { renderHostPage, type HostConfig } from './host-page';
 import { Org } from './org';
@@ -110,6 +110,21 @@ function adapterPathFrom(settings: CallCenterSettings, pageName: string): string
   return `/apex/${pageName}`;
 }
 
+/**
+ * `?cspConnectSrc=<sources>` on the adapter page: the Content-Security-Policy a Visualforce page with
+ * cspHeader="true" gets, reduced to what the emulator needs to show: connect-src is the page's own
+ * origin plus the org's CSP trusted sites (given here, space-separated). Without the parameter, no CSP.
+ */
+export function contentSecurityPolicy(query: string): string | null {
+  const sources = new URLSearchParams(query).get('cspConnectSrc');
+  if (sources === null) return null;
+  if (!/^[\w\s:/.*'-]*$/.test(sources))
+    throw new PageRenderError(
+      `?cspConnectSrc= takes CSP sources only: ${JSON.stringify(sources.slice(0, 80))}`
+    );
+  return `connect-src 'self' ${sources.trim()}`.trim();
+}
+
 export async function startEmulator(opts: EmulatorOptions = {}): Promise<RunningEmulator> {
   const paths = resolvePaths(opts);
   const bundles = await buildBundles();
@@ -124,18 +139,29 @@ export async function startEmulator(opts: EmulatorOptions = {}): Promise<Running
     const { settings, error } = loadSettings(paths.callCenterPath);
     // ?adapter=minimal frames the bench's baseline adapter instead of the real page (bench/measure/page-load.ts).
     const minimal = new URLSearchParams(query).get('adapter') === 'minimal';
+    // ?lang= / ?locale= on the host page: the record-page component's labels and locale for that user (the
+    // host passes both on to the adapter page too). A bad value throws PageRenderError, answered 400.
+    const { language, locale } = languageFromQuery(query);
     return {
       hostOrigin: hostOrigin(),
       adapterOrigin: adapterOrigin(),
       adapterPath: minimal ? MINIMAL_ADAPTER_PATH : adapterPathFrom(settings, pageName),
       settings,
       settingsError: error,
-      org: org.snapshot()
+      org: org.snapshot(),
+      i18n: { language, locale, localeTag: bcp47(locale), labels: cardLabels(language) }
     };
   }
 
   function serveHost(path: string, res: ServerResponse, query = ''): void {
-    if (path === '/') return send(res, 200, 'text/html; charset=utf-8', renderHostPage(hostConfig(query)));
+    if (path === '/') {
+      try {
+        return send(res, 200, 'text/html; charset=utf-8', renderHostPage(hostConfig(query)));
+      } catch (err) {
+        if (!(err instanceof PageRenderError)) throw err;
+        return send(res, 400, 'text/plain; charset=utf-8', `Switchboard emulator: ${err.message}\n`);
+      }
+    }
     if (path === '/emulator/host.js') return send(res, 200, contentTypeOf('x.js'), bundles.host);
     if (path === '/emulator/host.css')
       return send(res, 200, contentTypeOf('x.css'), readFileSync(paths.hostCss));
@@ -160,8 +186,10 @@ export async function startEmulator(opts: EmulatorOptions = {}): Promise<Running
           userId: userIdFromQuery(query),
           language,
           locale,
-          labels: labelsForLanguage(language)
+          labels: emulatorLabels(language)
         });
+        const csp = contentSecurityPolicy(query);
+        if (csp) res.setHeader('Content-Security-Policy', csp);
         return send(res, 200, 'text/html; charset=utf-8', html);
       } catch (err) {
         if (!(err instanceof PageRenderError)) throw err;

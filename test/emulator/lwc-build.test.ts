@@ -69,6 +69,19 @@ describe('emulator LWC build', () => {
     await assert.rejects(buildLwcRuntime(broken), /lightning\/platformShowToastEventNotHere/);
   });
 
+  it('resolves @salesforce/label imports to the host page’s language and fails on a label the package lacks', async () => {
+    const { code } = await buildLwcRuntime();
+    assert.match(code, /labelValue\("Switchboard_Card_Ready"\)/);
+    const broken = join(scratch, 'unknownLabel', 'switchboardClickToDial') + sep;
+    cpSync(SHIPPED, broken, { recursive: true });
+    const labels = join(broken, 'labels.js');
+    writeFileSync(
+      labels,
+      `import Gone from '@salesforce/label/c.Switchboard_Card_NotThere';\nvoid Gone;\n${readFileSync(labels, 'utf8')}`
+    );
+    await assert.rejects(buildLwcRuntime(broken), /c\.Switchboard_Card_NotThere names no label/);
+  });
+
   it('reuses a cached build only while every input file has the same content', () => {
     const dir = join(scratch, 'cache');
     mkdirSync(dir, { recursive: true });

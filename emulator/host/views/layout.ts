@@ -9,7 +9,7 @@ const NAV_GROUPS = [
   { objectType: 'Lead', label: 'Leads' }
 ];
 
-export function globalHeader(status: HTMLElement): HTMLElement {
+export function globalHeader(status: HTMLElement, languageSwitch?: HTMLElement): HTMLElement {
   return h(
     'header',
     { class: 'slds-global-header_container emu-header' },
@@ -22,7 +22,12 @@ export function globalHeader(status: HTMLElement): HTMLElement {
         h('span', { class: 'emu-header__logo' }, icon('utility', 'call', 'slds-icon slds-icon_small')),
         h('span', { class: 'slds-text-heading_medium emu-header__title' }, 'Switchboard — Lightning emulator')
       ),
-      h('div', { class: 'slds-global-header__item' }, status)
+      h(
+        'div',
+        { class: 'slds-global-header__item slds-grid slds-grid_vertical-align-center' },
+        status,
+        languageSwitch
+      )
     )
   );
 }
