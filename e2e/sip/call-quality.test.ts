@@ -1,12 +1,14 @@
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
 import type { Browser, Frame, Page } from 'playwright-core';
 import type { CustomerApi } from '../../emulator/customer/main';
 import { startEmulator, type RunningEmulator } from '../../emulator/server/server';
 import { CUSTOMER_USER, sipModeUrls } from '../../emulator/server/sip-mode';
 import { launchChromium } from '../support/browser';
 import { startKamailio, type Kamailio } from '../support/kamailio';
-import { waitForHost, tap } from '../support/emulator-session';
+import { ARTIFACTS, waitForHost, tap } from '../support/emulator-session';
 import { startMediaRelay, type MediaRelay } from '../support/media-relay';
 import { loopbackImpairment, type LoopbackImpairment } from '../support/impairment';
 
@@ -31,6 +33,16 @@ const FIELDS = {
   worst: 'Switchboard_MOS_Worst__c',
   codec: 'Switchboard_Codec__c'
 } as const;
+
+// docs/call-quality.md shows the indicator: UPDATE_SCREENSHOTS=1 writes there, otherwise to e2e/artifacts.
+const SHOTS =
+  process.env['UPDATE_SCREENSHOTS'] === '1'
+    ? join(process.cwd(), 'docs/screenshots')
+    : join(ARTIFACTS, 'docs');
+const shoot = async (name: string) => {
+  mkdirSync(SHOTS, { recursive: true });
+  await phone.locator('[data-id="call-panel"]').screenshot({ path: join(SHOTS, name) });
+};
 
 const customerState = () =>
   customer.evaluate(() => (window as unknown as { customer: CustomerApi }).customer.state);
@@ -116,6 +128,7 @@ describe('call quality on the record', () => {
       assert.equal(await phone.locator('[data-id="quality-warning"]').count(), 0);
       assert.equal(await phone.locator('[data-id="call-quality"]').getAttribute('data-band'), 'good');
       assert.equal(await phone.locator('[data-id="quality-badge"]').getAttribute('role'), 'status');
+      await shoot('call-quality-good.png');
     });
     assert.ok(relay.counts.toCustomer > 50 && relay.counts.toAgent > 50, 'the media went through the relay');
     assert.ok(mos >= 4, `clean call MOS ${mos}`);
@@ -141,6 +154,7 @@ describe('call quality on the record', () => {
       await phone.locator('[data-id="quality-warning"]').waitFor({ timeout: 20_000 });
       mos = Number(await phone.locator('[data-id="call-quality"]').getAttribute('data-mos'));
       assert.equal(await phone.locator('[data-id="call-quality"]').getAttribute('data-band'), 'poor');
+      await shoot('call-quality-poor.png');
     });
     await impairment.clear();
     if (impairment.kind === 'relay') assert.ok(relay.counts.dropped > dropped, 'the relay dropped packets');
