@@ -16,10 +16,12 @@ type StatsEntry = Record<string, unknown>;
 const num = (v: unknown): number | undefined => (typeof v === 'number' && Number.isFinite(v) ? v : undefined);
 
 /**
- * One interval's MediaSample from a getStats() report (W3C webrtc-stats): loss and jitter from the
- * audio inbound-rtp, RTT from RTCP (remote-inbound-rtp) or, before the first receiver report, from the
- * selected candidate pair's consent checks, and the codec from the codec report inbound-rtp points at.
- * Null when no audio arrived in the interval (held, or not flowing yet): there is nothing to judge.
+ * One interval's MediaSample from a getStats() report (W3C webrtc-stats). Loss and jitter are the worse
+ * of the two directions: what we receive (audio inbound-rtp, loss counted over this interval) and what
+ * the far end last reported receiving from us (remote-inbound-rtp fractionLost and jitter, from RTCP),
+ * since either side hearing gaps is a bad call. RTT comes from RTCP (remote-inbound-rtp) or, before the
+ * first receiver report, the selected candidate pair's consent checks; the codec from the codec report
+ * inbound-rtp points at. Null when no audio arrived in the interval (held, or not flowing yet).
  */
 export function readMediaSample(
   entries: Iterable<StatsEntry>,
@@ -46,8 +48,9 @@ export function readMediaSample(
   const pair =
     (typeof pairId === 'string' ? byId.get(pairId) : undefined) ??
     all.find((e) => e['type'] === 'candidate-pair' && e['nominated'] === true && e['state'] === 'succeeded');
-  const rttSeconds =
-    num(audio('remote-inbound-rtp')?.['roundTripTime']) ?? num(pair?.['currentRoundTripTime']) ?? 0;
+  const remote = audio('remote-inbound-rtp');
+  const rttSeconds = num(remote?.['roundTripTime']) ?? num(pair?.['currentRoundTripTime']) ?? 0;
+  const sentLossPercent = 100 * Math.min(1, Math.max(0, num(remote?.['fractionLost']) ?? 0));
   const codecId = inbound['codecId'];
   const codec = typeof codecId === 'string' ? byId.get(codecId) : undefined;
   const mime = typeof codec?.['mimeType'] === 'string' ? codec['mimeType'].replace(/^audio\//i, '') : null;
@@ -56,8 +59,8 @@ export function readMediaSample(
   return {
     sample: {
       rttMs: rttSeconds * 1000,
-      jitterMs: (num(inbound['jitter']) ?? 0) * 1000,
-      lossPercent: (100 * lostNow) / (lostNow + receivedNow),
+      jitterMs: Math.max(num(inbound['jitter']) ?? 0, num(remote?.['jitter']) ?? 0) * 1000,
+      lossPercent: Math.max((100 * lostNow) / (lostNow + receivedNow), sentLossPercent),
       codec: mime ? (clockRate ? `${mime}/${clockRate}` : mime).slice(0, 40) : null
     },
     counters

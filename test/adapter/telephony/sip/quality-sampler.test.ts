@@ -6,7 +6,15 @@ import type { ProviderEvent } from '../../../../adapter/src/telephony/provider';
 const pc = {} as RTCPeerConnection;
 
 /** A getStats() report as Chromium shapes it, trimmed to what the sampler reads. */
-function report(o: { lost: number; received: number; jitter?: number; rtcpRtt?: number; pairRtt?: number }) {
+function report(o: {
+  lost: number;
+  received: number;
+  jitter?: number;
+  rtcpRtt?: number;
+  pairRtt?: number;
+  /** What the far end reports receiving from us (RTCP receiver report). */
+  sent?: { fractionLost: number; jitter: number };
+}) {
   return [
     { id: 'T1', type: 'transport', selectedCandidatePairId: 'CP1' },
     {
@@ -28,7 +36,7 @@ function report(o: { lost: number; received: number; jitter?: number; rtcpRtt?: 
     { id: 'CIT1', type: 'codec', mimeType: 'audio/opus', clockRate: 48000 },
     ...(o.rtcpRtt === undefined
       ? []
-      : [{ id: 'RI1', type: 'remote-inbound-rtp', kind: 'audio', roundTripTime: o.rtcpRtt }])
+      : [{ id: 'RI1', type: 'remote-inbound-rtp', kind: 'audio', roundTripTime: o.rtcpRtt, ...o.sent }])
   ];
 }
 
@@ -43,6 +51,24 @@ test('loss is measured per interval, RTT prefers RTCP, jitter and codec come fro
   // 25 lost of 100 expected in this interval, not 25 of 200 over the call.
   assert.equal(second.sample?.lossPercent, 25);
   assert.equal(second.sample?.rttMs, 300);
+});
+
+test('loss and jitter are the worse of the two directions: the far end hearing gaps counts too', () => {
+  const base = readMediaSample(report({ lost: 0, received: 100 }), pc, null);
+  const sentBadly = readMediaSample(
+    report({ lost: 0, received: 200, rtcpRtt: 0.01, sent: { fractionLost: 0.125, jitter: 0.03 } }),
+    pc,
+    base.counters
+  );
+  assert.equal(sentBadly.sample?.lossPercent, 12.5);
+  assert.equal(sentBadly.sample?.jitterMs, 30);
+  const receivedBadly = readMediaSample(
+    report({ lost: 20, received: 280, rtcpRtt: 0.01, sent: { fractionLost: 0.05, jitter: 0.001 } }),
+    pc,
+    sentBadly.counters
+  );
+  assert.equal(receivedBadly.sample?.lossPercent, 20);
+  assert.equal(receivedBadly.sample?.jitterMs, 4);
 });
 
 test('no audio in the interval (held, not flowing yet) gives no sample; a new connection starts afresh', () => {
