@@ -1,4 +1,5 @@
 import { h, render } from 'preact';
+import { LeaveGuard } from './app/leave-guard';
 import { Line } from './app/line';
 import { PanelSize } from './app/panel-size';
 import { Softphone } from './app/softphone';
@@ -86,6 +87,8 @@ async function main(): Promise<void> {
   // Rings for the tab that owns the line, driven by the state each draw shows; its own changes redraw later.
   const ringer = createBrowserRinger({ host, logger, store, onChange: () => queueMicrotask(draw) });
   const panel = new PanelSize(host, root, logger);
+  // Closing or reloading the tab that carries a live SIP call asks first (leave-guard.ts says when).
+  const leaveGuard = new LeaveGuard(window);
   const actions: ViewActions = {
     dispatch: (event) => softphone.dispatch(event),
     newCallId: () => crypto.randomUUID(),
@@ -94,6 +97,7 @@ async function main(): Promise<void> {
   function draw(): void {
     // A tab that only mirrors the phone has no line of its own to simulate calls on; who leads is the election's to say.
     const elsewhere = tabs.follows;
+    leaveGuard.follow({ state: softphone.state, line: settings.provider, leads: tabs.election.isLeader });
     const view = { ...line.view, status: elsewhere ? ('elsewhere' as const) : line.view.status };
     ringer.update(softphone.state, !elsewhere);
     render(
