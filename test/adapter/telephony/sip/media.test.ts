@@ -176,6 +176,19 @@ test("filterLocalSdp rewrites our SDP before it is sent, never the far end's", a
   assert.equal(remote.sdp, 'c=IN IP4 192.0.2.9');
 });
 
+test("filterRemoteSdp rewrites the far end's SDP before it is applied, never ours", async (t) => {
+  const line = openLine(t, {}, { filterRemoteSdp: (sdp) => sdp.replace('192.0.2.9', '127.0.0.1') });
+  await line.register();
+  line.provider.dial({ callId: 'c1', number: '1002' });
+  const session = line.ua().lastSession();
+  const local = { originator: 'local', type: 'offer', sdp: 'c=IN IP4 192.0.2.9' };
+  const remote = { originator: 'remote', type: 'answer', sdp: 'c=IN IP4 192.0.2.9' };
+  session.emit('sdp', local);
+  session.emit('sdp', remote);
+  assert.equal(local.sdp, 'c=IN IP4 192.0.2.9');
+  assert.equal(remote.sdp, 'c=IN IP4 127.0.0.1');
+});
+
 test('ICE: no candidate within the timeout ends the call connection-lost, with the reason', async (t) => {
   const line = openLine(t, { iceGatheringTimeoutMs: 20 });
   await line.register();
