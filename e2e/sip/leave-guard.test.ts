@@ -1,6 +1,7 @@
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import type { Browser, Dialog, Frame, Page } from 'playwright-core';
+import type { WindowWithEmulator } from '../../emulator/host/api';
 import type { CustomerApi } from '../../emulator/customer/main';
 import { startEmulator, type RunningEmulator } from '../../emulator/server/server';
 import { CUSTOMER_USER, sipModeUrls } from '../../emulator/server/sip-mode';
@@ -38,11 +39,14 @@ async function until<T>(
   throw new Error(`timed out waiting for ${what}`);
 }
 
-/** Every dialog is recorded and dismissed: for beforeunload, "stay on this page". */
+/** What the agent answers to the next prompts: "stay on this page" (dismiss) unless a test says leave. */
+let answer: 'dismiss' | 'accept' = 'dismiss';
+
+/** Every dialog is recorded and answered. */
 function recordDialogs(page: Page): void {
   page.on('dialog', (dialog: Dialog) => {
     dialogs.push(dialog.type());
-    void dialog.dismiss();
+    void (answer === 'accept' ? dialog.accept() : dialog.dismiss());
   });
 }
 
@@ -100,6 +104,27 @@ describe('leaving the tab that carries a SIP call', () => {
     await tap(agent, phone(), '[data-id="hangup-button"]');
     await tap(agent, phone(), '[data-id="save-log"]');
     await waitForHost(agent, (s) => s.tasks.length === 1, 'the Task');
+  });
+
+  test("reloading only the softphone's frame asks too; leaving anyway ends the call, which comes back to wrap-up", async () => {
+    await phone().locator('[data-id="dial-input"]').fill(CUSTOMER_USER);
+    await tap(agent, phone(), '[data-id="dial-button"]');
+    await phone().locator('[data-id="call-state"][data-phase="connected"]').waitFor({ timeout: 10_000 });
+    dialogs.length = 0;
+    answer = 'accept';
+    try {
+      // The emulator reloads the utility's iframe (a new src): only the softphone's frame navigates.
+      await agent.evaluate(() => (window as WindowWithEmulator).emulator!.reloadSoftphone());
+      await until('the frame prompt', async () => dialogs.length === 1);
+    } finally {
+      answer = 'dismiss';
+    }
+    assert.deepEqual(dialogs, ['beforeunload']);
+    await waitForHost(agent, (s) => s.initialized, 'softphone initialised again');
+    await phone().locator('[data-id="wrapup-form"]').waitFor({ timeout: 10_000 });
+    await tap(agent, phone(), '[data-id="save-log"]');
+    const s = await waitForHost(agent, (st) => st.tasks.length === 2, 'the interrupted call logged');
+    assert.equal(s.tasks[1]!.fields.CallType, 'Outbound');
   });
 
   test('with no call, the tab reloads without asking', async () => {
