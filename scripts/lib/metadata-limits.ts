@@ -369,6 +369,41 @@ export const LIMITS: readonly LimitRow[] = [
     unit: 'characters',
     source: `${FIELD_REF}, PermissionSet.Name`
   },
+  // CustomField (the call-quality Activity fields): Salesforce Help, "DescribeFieldResult.getLength() returns
+  // maximum of 40 characters for longer API name" (article 000381913): "the current character limit for
+  // creating field names and labels is 40 characters", and "__c" is added to the name (43).
+  {
+    type: 'CustomField',
+    field: 'label',
+    target: { element: 'label' },
+    max: 40,
+    unit: 'characters',
+    source: 'Salesforce Help article 000381913 (field names and labels: 40 characters)'
+  },
+  {
+    type: 'CustomField',
+    field: 'API name',
+    target: { fullName: true },
+    max: 43,
+    unit: 'characters',
+    source: 'Salesforce Help article 000381913 (40-character name plus "__c")'
+  },
+  {
+    type: 'CustomField',
+    field: 'description',
+    target: { element: 'description' },
+    max: 1000,
+    unit: 'characters',
+    source: 'Salesforce Help, "Custom Field Attributes" (1,000; not in the stored material: verify)'
+  },
+  {
+    type: 'CustomField',
+    field: 'inlineHelpText',
+    target: { element: 'inlineHelpText' },
+    max: 510,
+    unit: 'characters',
+    source: 'Salesforce Help, "Custom Field Attributes" (510; not in the stored material: verify)'
+  },
   // StaticResource: Object Reference, StaticResource.Description "Limit: 255 characters"; LWC Developer
   // Guide "Access Static Resources": "The maximum file size is 5 MB" (the deployed .resource, zipped).
   {
@@ -414,6 +449,7 @@ const META_SUFFIXES: ReadonlyArray<[RegExp, string]> = [
   [/\.callCenter-meta\.xml$/, 'CallCenter'],
   [/\.cspTrustedSite-meta\.xml$/, 'CspTrustedSite'],
   [/\.app-meta\.xml$/, 'CustomApplication'],
+  [/\.field-meta\.xml$/, 'CustomField'],
   [/\.labels-meta\.xml$/, 'CustomLabels'],
   [/\.translation-meta\.xml$/, 'Translations'],
   [/\.flexipage-meta\.xml$/, 'FlexiPage'],
