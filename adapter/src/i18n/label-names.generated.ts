@@ -256,6 +256,12 @@ export interface LabelValues {
   Switchboard_Task_CallerIdName: { name: string | number };
   Switchboard_Task_NotConnected: { cause: string | number };
   Switchboard_Task_Party: { direction: string; number: string | number };
+  Switchboard_Task_Quality: {
+    average: string | number;
+    codec: string | number;
+    hasCodec: string;
+    worst: string | number;
+  };
   Switchboard_Task_Subject: { direction: string; party: string | number };
   Switchboard_Task_TransferredTo: { number: string | number };
   Switchboard_Transfer_Refused: { reason: string | number };

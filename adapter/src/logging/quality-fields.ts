@@ -1,3 +1,4 @@
+import { currentLocale, t } from '../i18n/labels';
 import { qualitySummary, type CallQuality } from '../quality/call-quality';
 
 /**
@@ -27,10 +28,18 @@ export function qualityFields(quality: CallQuality | null): Record<string, numbe
   return fields;
 }
 
-/** One line for the Task's Description: readable in any org, with or without the custom fields on the layout. */
+/**
+ * One line for the Task's Description, in the agent's language: readable in any org, with or without the
+ * custom fields on the layout. Two decimals, as the fields hold them.
+ */
 export function qualityLine(quality: CallQuality | null): string | null {
   if (!quality || quality.samples === 0) return null;
   const { average, worst, codec } = qualitySummary(quality);
-  const codecText = codec ? ` · codec ${codec}` : '';
-  return `Call quality (estimated MOS, 1–4.5): average ${average.toFixed(2)}, worst ${worst.toFixed(2)}${codecText}`;
+  const mos = new Intl.NumberFormat(currentLocale(), { minimumFractionDigits: 2, maximumFractionDigits: 2 });
+  return t('Switchboard_Task_Quality', {
+    average: mos.format(average),
+    worst: mos.format(worst),
+    hasCodec: codec ? 'yes' : 'no',
+    codec: codec ?? ''
+  });
 }

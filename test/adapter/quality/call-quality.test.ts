@@ -6,7 +6,13 @@ import type { EventInput } from '../../../adapter/src/call/types';
 import { CallQualitySchema, CallSchema } from '../../../adapter/src/persistence/call-schema';
 import { newCall } from '../../../adapter/src/call/call-steps';
 import { QUALITY_FIELDS } from '../../../adapter/src/logging/quality-fields';
+import { useLabels } from '../../../adapter/src/i18n/labels';
+import { labelsForLanguage } from '../../../scripts/lib/custom-labels';
 import { CONTACT, run } from '../helpers';
+
+// The Description line is a Custom Label: read the English the agent reads (and a German locale's numbers).
+const useLanguage = (language: string, locale: string) =>
+  useLabels(Object.fromEntries(labelsForLanguage(language)), locale);
 
 const CLEAN = { rttMs: 2, jitterMs: 1, lossPercent: 0 } as const;
 const BAD = { rttMs: 400, jitterMs: 60, lossPercent: 25 } as const;
@@ -74,6 +80,7 @@ describe('the call keeps its running quality', () => {
   });
 
   test('the Task carries average and worst MOS and the codec, and a line in the Description', () => {
+    useLanguage('en_US', 'en-US');
     const { effects } = run([
       ...connected,
       sample(CLEAN),
@@ -95,6 +102,21 @@ describe('the call keeps its running quality', () => {
         `Call quality \\(estimated MOS, 1–4\\.5\\): average ${Number(average).toFixed(2)}, worst ${Number(worst).toFixed(2)} · codec opus/48000`
       )
     );
+  });
+
+  test("the Description line follows the agent's locale for numbers and names no codec it never saw", () => {
+    useLanguage('en_US', 'de-DE');
+    const { effects } = run([
+      ...connected,
+      sample(CLEAN, null),
+      { type: 'HANGUP' },
+      { type: 'SUBMIT_WRAP_UP' }
+    ]);
+    const log = effects.find((e) => e.type === 'saveLog');
+    assert.ok(log && log.type === 'saveLog');
+    assert.match(String(log.value['Description']), /average 4,40, worst 4,40$/);
+    assert.equal(QUALITY_FIELDS.codec in log.value, false);
+    useLanguage('en_US', 'en-US');
   });
 
   test('a call with no samples (demo line, missed) names none of the custom fields', () => {
