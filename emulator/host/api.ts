@@ -35,9 +35,10 @@ export interface EmulatorApi {
   subscribe(channel: string, fn: HostSubscriber): () => void;
   /**
    * runApex answers keyed `Class.method` or `Class`; the value is the string the Apex method returns.
-   * A `SwitchboardSoftphoneService.findCallLog` entry replaces the org-backed stand-in (e.g. a NO_ACCESS answer).
+   * A `SwitchboardSoftphoneService.findCallLog` entry replaces the org-backed stand-in (e.g. a NO_ACCESS answer);
+   * null makes that class or method missing, as in an org without it ("Could not load Apex class").
    */
-  setApexResponses(map: Record<string, string>): void;
+  setApexResponses(map: Record<string, string | null>): void;
   /** Canned searchAndScreenPop results keyed by search string (or `*`); null returns to searching the records. */
   setSearchResults(map: Record<string, JsonObject> | null): void;
   /** Fires hvs.onWorkStart listeners. */

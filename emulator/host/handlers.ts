@@ -27,8 +27,8 @@ export interface HostContext {
   /** The server's org: saveLog and the findCallLog lookup go there. */
   org: OrgClient;
   settings: Record<string, string>;
-  /** runApex answers keyed `Class.method` (or just `Class`). */
-  apexResponses: Map<string, string>;
+  /** runApex answers keyed `Class.method` (or just `Class`); null: that class is not in the org. */
+  apexResponses: Map<string, string | null>;
   /** When set, searchAndScreenPop answers from this map (by search string, or `*`) instead of searching. */
   searchOverride: Record<string, JsonObject> | null;
 }
@@ -237,8 +237,15 @@ const handlers: Record<string, Handler> = {
         .findCallLog(callObject)
         .then((taskId) => ok({ runApex: findCallLogAnswer(callObject, taskId) }));
     }
+    // What Switchboard's Apex answers a user who may create Tasks and set every call field.
+    if (
+      apexClass === 'SwitchboardSoftphoneService' &&
+      args.methodName === 'checkAccess' &&
+      configured === undefined
+    )
+      return ok({ runApex: JSON.stringify({ ok: true, taskCreateable: true, fieldsNotCreateable: [] }) });
     // The error page ties this description to a server error (opencti-api.md §3.1); the code is read as SERVER_ERROR.
-    if (configured === undefined)
+    if (configured === undefined || configured === null)
       return fail({ code: 'SERVER_ERROR', description: `Could not load Apex class: ${apexClass}.` });
     return ok({ runApex: configured });
   },

@@ -1,5 +1,6 @@
 import type { EventInput, ProviderKind } from '../call/types';
 import type { AudioDevices, DeviceOption } from '../devices/audio-devices';
+import type { DoctorView } from '../doctor/types';
 
 /** How the simulated far end answers the next outbound call (demo line only). */
 export type FarEndOutcome = 'answer' | 'busy' | 'no-answer';
@@ -25,6 +26,8 @@ export interface ViewActions {
   dispatch(event: EventInput): void;
   newCallId(): string;
   demo: FarEndControls | null;
+  /** "Check setup" (doctor/setup-doctor.ts); absent where the page has none. */
+  doctor?: DoctorView | null;
 }
 
 /** The phone line as the view sees it: which kind, whether it is connected, and login for SIP. */

@@ -11,6 +11,7 @@ import { NoticeBanner } from './notice';
 import { RingerPrompt, RingtoneSettings } from './ringer-prompt';
 import type { RingerView } from './ringer-view';
 import { ElsewhereBanner } from './elsewhere-banner';
+import { SetupDoctor } from './setup-doctor';
 import { SipLogin } from './sip-login';
 import { StatusBar } from './status-bar';
 import { WrapUp } from './wrap-up';
@@ -46,6 +47,7 @@ export function App({ state, now, line, actions, ringer }: AppProps) {
       {state.phase === 'idle' ? <AudioSettings line={line} /> : null}
       {state.phase === 'idle' ? <RingtoneSettings ringer={ringer} /> : null}
       <DemoPanel actions={actions} phase={state.phase} />
+      {state.phase === 'idle' ? <SetupDoctor doctor={actions.doctor} /> : null}
     </main>
   );
 }
