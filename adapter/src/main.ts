@@ -6,6 +6,8 @@ import { Softphone } from './app/softphone';
 import { siteDataNotice } from './app/tab-site-data';
 import { TabRouting } from './app/tab-routing';
 import { createBrowserRinger } from './ringer/browser-ringer';
+import { createBrowserDoctor } from './doctor/browser-doctor';
+import { doctorLineStatus } from './doctor/line-status';
 import { createConsoleLogger } from './logging/logger';
 import { Outbox } from './logging/outbox';
 import { createOpenCtiPort, findOpenCti } from './opencti/port';
@@ -92,7 +94,16 @@ async function main(): Promise<void> {
   const actions: ViewActions = {
     dispatch: (event) => softphone.dispatch(event),
     newCallId: () => crypto.randomUUID(),
-    demo: line.farEnd
+    demo: line.farEnd,
+    // "Check setup" probes sound when built, so it is built here, before the agent's first click.
+    doctor: createBrowserDoctor({
+      host,
+      settings,
+      line: () => doctorLineStatus(softphone.state, line.view, tabs.follows),
+      scriptUrl: SCRIPT_URL,
+      user,
+      redraw: () => draw()
+    }).view
   };
   function draw(): void {
     // A tab that only mirrors the phone has no line of its own to simulate calls on; who leads is the election's to say.
