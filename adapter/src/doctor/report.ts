@@ -36,6 +36,7 @@ export function idPrefix(id: string | null): string {
 
 const SALESFORCE_ID = /\b[a-zA-Z0-9]{15}(?:[a-zA-Z0-9]{3})?\b/g;
 const SIP_USER = /\b(sips?:)[^@\s;>]+@/gi;
+const ORIGIN = /\b([a-z][a-z0-9+.-]*:\/\/)(?:[^\s/?#@]*@)?([^\s/?#@]+)/gi;
 const SECRET_PAIR = /\b(password|secret|token|authorization)\s*[=:]\s*\S+/gi;
 
 /**
@@ -43,11 +44,21 @@ const SECRET_PAIR = /\b(password|secret|token|authorization)\s*[=:]\s*\S+/gi;
  * runs (the logger's rule), Salesforce ids, and anything written as password=… or token: ….
  */
 export function redactText(text: string): string {
+  // Origins (the PBX's, a STUN server's) are kept whole, minus any user:password@: support needs the
+  // host and port, and an IP address is not a phone number.
+  const origins: string[] = [];
   const scrubbed = text
     .replace(SECRET_PAIR, (_m, key: string) => `${key}=[redacted]`)
+    .replace(ORIGIN, (_m, scheme: string, host: string) => {
+      origins.push(`${scheme}${host}`);
+      return `\uE000${origins.length - 1}\uE000`;
+    })
     .replace(SIP_USER, (_m, scheme: string) => `${scheme}[user]@`)
     .replace(SALESFORCE_ID, (id) => (/\d/.test(id.slice(0, 3)) ? idPrefix(id) : id));
-  return redact(scrubbed) as string;
+  return (redact(scrubbed) as string).replace(
+    /\uE000(\d+)\uE000/g,
+    (_m, i: string) => origins[Number(i)] ?? ''
+  );
 }
 
 function redactValues(values: MessageValues | undefined): MessageValues | undefined {

@@ -69,6 +69,15 @@ test('the report never carries a password, a full id, a SIP user or a phone numb
   assert.match(report, /00T00…/);
 });
 
+test('redactText keeps origins (IP addresses too) but drops the user:password in them', () => {
+  assert.equal(
+    redactText('blocked ws://127.0.0.1:1 and wss://10.20.30.40:8089/ws'),
+    'blocked ws://127.0.0.1:1 and wss://10.20.30.40:8089/ws'
+  );
+  assert.equal(redactText('wss://agent:hunter2@pbx.example.org/ws'), 'wss://pbx.example.org/ws');
+  assert.equal(redactText('call +1 415 555 0132 failed'), 'call •••••••••••••32 failed');
+});
+
 test('redactText leaves ordinary words alone', () => {
   assert.equal(
     redactText('Could not connect to wss://pbx.example.org:8089.'),
