@@ -8,10 +8,10 @@ import ts from 'typescript';
  * Keyed by the top folder under adapter/src; a folder not listed may import anything.
  */
 export const FORBIDDEN_IMPORTS: Record<string, readonly string[]> = {
-  call: ['telephony', 'opencti', 'ui', 'app'],
+  call: ['telephony', 'opencti', 'ui', 'app', 'doctor'],
   ui: ['telephony', 'opencti'],
-  telephony: ['opencti', 'ui', 'app'],
-  opencti: ['call', 'ui', 'app', 'telephony'],
+  telephony: ['opencti', 'ui', 'app', 'doctor'],
+  opencti: ['call', 'ui', 'app', 'telephony', 'doctor'],
   // Words and formats only: anything may ask i18n for a label, i18n asks nobody.
   i18n: ['call', 'ui', 'app', 'telephony', 'opencti']
 };
