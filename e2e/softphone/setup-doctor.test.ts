@@ -4,6 +4,7 @@
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { mkdirSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import type { Frame, Page } from 'playwright-core';
 import type { WindowWithEmulator } from '../../emulator/host/api';
@@ -57,6 +58,25 @@ async function runDoctor(page: Page, phone: Frame): Promise<Map<string, Row>> {
     }))
   );
   return new Map(rows.map((r) => [r.id, r]));
+}
+
+const AXE = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
+
+/** axe-core's WCAG 2.1 A/AA rules over the frame, as e2e/softphone/accessibility.test.ts runs them. */
+async function axeViolations(phone: Frame): Promise<string[]> {
+  await phone.addScriptTag({ path: AXE });
+  return phone.evaluate(async () => {
+    type Axe = {
+      run(
+        ctx: Document,
+        opts: object
+      ): Promise<{ violations: { id: string; nodes: { target: string[] }[] }[] }>;
+    };
+    const { violations } = await (window as unknown as { axe: Axe }).axe.run(document, {
+      runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] }
+    });
+    return violations.map((v) => `${v.id} → ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+  });
 }
 
 function row(rows: Map<string, Row>, id: string): Row {
@@ -175,6 +195,7 @@ describe('setup doctor', () => {
     assert.ok(!report.includes('00D000000000001AAA') && !report.includes('005000000000001AAA'), report);
     const selected = await box.evaluate((el: HTMLTextAreaElement) => el.selectionEnd - el.selectionStart);
     assert.equal(selected, report.length, 'the whole report is selected for the agent to copy');
+    assert.deepEqual(await axeViolations(phone), [], 'the results, badges and report box are accessible');
     await page.close();
   });
 });

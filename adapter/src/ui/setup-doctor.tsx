@@ -78,6 +78,8 @@ export function SetupDoctor({ doctor }: { doctor: DoctorView | null | undefined 
           class="slds-has-dividers_bottom-space sb-doctor__list"
           aria-label={t('Switchboard_Doctor_Title')}
           data-id="doctor-results"
+          // The list scrolls inside the panel: focusable, so keyboard users can scroll it too.
+          tabIndex={0}
         >
           {doctor.rows.map(({ id, anchor, result }) => (
             <li class="slds-item" key={id} data-id={id} data-status={result?.status ?? 'pending'}>
