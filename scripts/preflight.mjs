@@ -27,8 +27,26 @@ export const REQUIREMENTS = [
   },
   { pkg: 'sip-tester', what: 'SIPp (the SIP scenarios)', present: () => onPath('sipp') },
   // `ip` brings up loopback inside the CI's private network namespace.
-  { pkg: 'iproute2', what: 'ip (loopback in the test namespace)', present: () => onPath('ip') }
+  { pkg: 'iproute2', what: 'ip (loopback in the test namespace)', present: () => onPath('ip') },
+  // The softphone ships no fonts (SLDS uses the system's); agents' systems have these scripts, a bare
+  // Debian does not, and without them the i18n suites and screenshots show empty boxes for the text.
+  {
+    pkg: 'fonts-noto-cjk',
+    what: 'Chinese, Japanese and Korean fonts (the i18n suites and screenshots)',
+    present: () => hasFontFor('ja') && hasFontFor('ko') && hasFontFor('zh-cn')
+  },
+  {
+    pkg: 'fonts-thai-tlwg',
+    what: 'Thai fonts (the i18n suites and screenshots)',
+    present: () => hasFontFor('th')
+  }
 ];
+
+/** Whether fontconfig has a font for a language (what Chromium on Linux asks it for). */
+function hasFontFor(lang) {
+  const r = spawnSync('fc-list', [`:lang=${lang}`, 'family'], { encoding: 'utf8' });
+  return r.status === 0 && r.stdout.trim().length > 0;
+}
 
 function onPath(binary) {
   const dirs = [...(process.env.PATH ?? '').split(delimiter), ...SBIN].filter(Boolean);
@@ -108,5 +126,7 @@ if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
     console.error(problem);
     process.exit(1);
   }
-  console.log('preflight: Chromium, Kamailio (+ WebSocket module), SIPp and ip are installed');
+  console.log(
+    'preflight: Chromium, Kamailio (+ WebSocket module), SIPp, ip and the CJK and Thai fonts are installed'
+  );
 }

@@ -42,12 +42,12 @@ after(() => session.close());
  * Clips to what an admin needs to see: the record page, the phone panel when it is open, and the
  * utility item — not the emulator's debugging panels on the right.
  */
-async function shoot(name: string, height: number): Promise<void> {
-  await page.setViewportSize({ width: WIDTH, height });
+async function shoot(name: string, height: number, shot: Page = page): Promise<void> {
+  await shot.setViewportSize({ width: WIDTH, height });
   // Let the layout, the panel size and any transition settle before measuring.
-  await page.waitForTimeout(300);
+  await shot.waitForTimeout(300);
   // No named helpers inside evaluate: tsx keeps function names with a __name() call the page lacks.
-  const boxes = await page.evaluate(() => {
+  const boxes = await shot.evaluate(() => {
     const panel = document.querySelector('[data-id="softphone-panel"]');
     const open = panel !== null && getComputedStyle(panel).visibility !== 'hidden';
     return [
@@ -65,7 +65,7 @@ async function shoot(name: string, height: number): Promise<void> {
   const y = Math.max(0, Math.min(...boxes.map((b) => b.y)) - pad);
   const right = Math.min(WIDTH, Math.max(...boxes.map((b) => b.right)) + pad);
   const bottom = Math.min(height, Math.max(...boxes.map((b) => b.bottom)) + pad);
-  await page.screenshot({
+  await shot.screenshot({
     path: join(OUT, `${name}.png`),
     clip: { x, y, width: right - x, height: bottom - y }
   });
@@ -156,4 +156,25 @@ describe('admin guide screenshots', () => {
     const saved = await waitForHost(page, (st) => st.tasks.length === 1, 'the Task after Retry');
     assert.equal(saved.tasks[0]!.fields.WhoId, SEED_IDS.ada);
   });
+});
+
+/** The softphone in three languages (README): German runs long, Japanese and Thai need their own fonts. */
+describe('screenshots in other languages', () => {
+  for (const language of ['de', 'ja', 'th']) {
+    test(`screenshot: connected call in ${language}`, async () => {
+      const { page: shot, phone: shotPhone } = await session.newPage(`?lang=${language}`);
+      await shot.evaluate((id) => (window as WindowWithEmulator).emulator!.navigateTo(id), SEED_IDS.ada);
+      await openPhone(shot);
+      const dialed = await shot.evaluate(
+        (id) => (window as WindowWithEmulator).emulator!.clickToDial(id, 'Phone'),
+        SEED_IDS.ada
+      );
+      assert.equal(dialed, true);
+      await shotPhone.locator('[data-id="call-state"][data-phase="connected"]').waitFor({ timeout: 5000 });
+      assert.equal(await shotPhone.evaluate(() => document.documentElement.lang), language);
+      await shot.waitForTimeout(1200);
+      await shoot(`connected-call-${language}`, 900, shot);
+      await shot.close();
+    });
+  }
 });

@@ -20,11 +20,11 @@ test('preflight names every missing package and the exact command to install the
   });
   assert.equal(r.status, 1);
   // kamailio and ip live in /usr/sbin, which preflight also searches (as root's PATH would), so only the
-  // tools found through PATH go missing here.
+  // tools found through PATH go missing here (and the fonts, which fontconfig's fc-list reports).
   assert.match(r.stderr, /Chromium \(every browser test\)/);
   assert.match(
     r.stderr,
-    /^ {2}sudo apt-get update && sudo apt-get install -y --no-install-recommends chromium sip-tester$/m
+    /^ {2}sudo apt-get update && sudo apt-get install -y --no-install-recommends chromium sip-tester fonts-noto-cjk fonts-thai-tlwg$/m
   );
 });
 
