@@ -3,6 +3,7 @@ import { LeaveGuard } from './app/leave-guard';
 import { Line } from './app/line';
 import { PanelSize } from './app/panel-size';
 import { Softphone } from './app/softphone';
+import { HostStartUp, nextTask } from './app/start-up';
 import { siteDataNotice } from './app/tab-site-data';
 import { TabRouting } from './app/tab-routing';
 import { createBrowserRinger } from './ringer/browser-ringer';
@@ -41,7 +42,12 @@ async function main(): Promise<void> {
     return;
   }
   const host = createOpenCtiPort(api);
-  const settings = parseSettings(await host.getCallCenterSettings().catch(() => ({})));
+  // What Lightning waits for goes first, before anything of ours (start-up.ts).
+  const startUp = new HostStartUp(host, logger);
+  const settings = parseSettings(await startUp.begin());
+  startUp.lineKnown(settings.provider);
+  // Our messages reach Lightning only when this task ends: let them go before building and rendering.
+  await nextTask();
   // Problems found before the softphone can show them wait here; afterwards each becomes a notice when it happens.
   const earlyProblems: StorageProblem[] = [];
   let tellAgent = (problem: StorageProblem): void => void earlyProblems.push(problem);
@@ -60,7 +66,7 @@ async function main(): Promise<void> {
   const outbox = new Outbox({ store, owner: tabId, leaseMs: 8000 });
 
   // Exactly one Salesforce tab owns the line and the logs; the others mirror it and forward their agent's actions.
-  const tabs = new TabRouting({ tabId, settings, logger, redraw: () => draw() });
+  const tabs = new TabRouting({ tabId, settings, logger, redraw: () => changed() });
   const softphone = new Softphone({
     host,
     providerKind: settings.provider,
@@ -70,9 +76,10 @@ async function main(): Promise<void> {
     drafts: new CallDrafts(store),
     leadership: tabs.election,
     forward: (event) => tabs.forward(event),
+    clickToDialAhead: () => startUp.clickToDialAhead,
     onChange: (state) => {
       tabs.stateChanged(state);
-      draw();
+      changed();
     }
   });
   const line = new Line({
@@ -85,6 +92,7 @@ async function main(): Promise<void> {
     redraw: () => draw()
   });
   tabs.attach(softphone, line);
+  startUp.deliverTo((payload) => softphone.clickToDial(payload));
 
   // Rings for the tab that owns the line, driven by the state each draw shows; its own changes redraw later.
   const ringer = createBrowserRinger({ host, logger, store, onChange: () => queueMicrotask(draw) });
@@ -105,12 +113,20 @@ async function main(): Promise<void> {
       redraw: () => draw()
     }).view
   };
+  /** Off until the tab election has settled (below). */
+  let viewShown = false;
+  /** A click held at start-up goes through once the line can take it; then the view catches up. */
+  function changed(): void {
+    startUp.settled(softphone.state, tabs.follows);
+    draw();
+  }
   function draw(): void {
     // A tab that only mirrors the phone has no line of its own to simulate calls on; who leads is the election's to say.
     const elsewhere = tabs.follows;
     leaveGuard.follow({ state: softphone.state, line: settings.provider, leads: tabs.election.isLeader });
     const view = { ...line.view, status: elsewhere ? ('elsewhere' as const) : line.view.status };
     ringer.update(softphone.state, !elsewhere);
+    if (!viewShown) return;
     render(
       h(App, {
         state: softphone.state,
@@ -125,16 +141,23 @@ async function main(): Promise<void> {
   }
 
   panel.observe();
-  draw();
-  // Host start-up (listeners, channel, initialised) and the tab election run side by side: the line can
+  // The machine's first state goes to the host (item, channel) while the tab election runs: the line can
   // connect while Lightning is still answering.
   const started = softphone.start();
+  const elected = tabs.election.start();
+  // The first render waits for the election (one task): it shows the line as this tab's role leaves it
+  // (a demo leader: Ready) instead of a state about to change, and one cold render instead of two.
+  const showView = (): void => {
+    viewShown = true;
+    draw();
+  };
+  void elected.then(showView, showView);
   addEventListener('pagehide', () => tabs.election.stop());
   // Another tab settled a log (e.g. the old leader's send finished after a handover): show it now.
   addEventListener('storage', (event) => {
     if (event.key === null || event.key.startsWith(store.prefix)) softphone.recheckLogs();
   });
-  await Promise.all([started, tabs.election.start()]);
+  await Promise.all([started, elected]);
   tellAgent = (problem) =>
     softphone.dispatch({
       type: 'NOTICE',

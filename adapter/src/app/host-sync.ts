@@ -11,12 +11,11 @@ import type { HostPort } from '../opencti/port';
  * changes, and enable/disable of click-to-dial is serialised so the two can never race.
  */
 export class HostSync {
-  // Click-to-dial starts disabled in Lightning until an adapter enables it.
-  private readonly sent = {
-    item: '',
-    clickToDial: false as boolean | null,
-    ready: '',
-    statuses: new Map<string, string>()
+  private readonly sent: {
+    item: string;
+    clickToDial: boolean | null;
+    ready: string;
+    statuses: Map<string, string>;
   };
   private syncing: Promise<void> = Promise.resolve();
 
@@ -30,8 +29,13 @@ export class HostSync {
       | 'publish'
     >,
     private readonly logger: Logger,
-    private readonly providerKind: ProviderKind
-  ) {}
+    private readonly providerKind: ProviderKind,
+    /** Click-to-dial was turned on ahead of the line (start-up.ts): it stays on while the phone is idle. */
+    private readonly clickToDialAhead: () => boolean = () => false
+  ) {
+    // Click-to-dial starts disabled in Lightning until an adapter enables it (start-up may have already).
+    this.sent = { item: '', clickToDial: clickToDialAhead(), ready: '', statuses: new Map() };
+  }
 
   /** Brings the host in line with `state` at `now` (the item label shows the call's duration). */
   sync(state: MachineState, now: number): void {
@@ -46,7 +50,7 @@ export class HostSync {
       if (previous[1] !== item.icon)
         fireAndLog(logger, 'setSoftphoneItemIcon', host.setSoftphoneItemIcon(item.icon));
     }
-    const enabled = clickToDialEnabled(state);
+    const enabled = clickToDialEnabled(state) || (state.phase === 'idle' && this.clickToDialAhead());
     if (enabled !== this.sent.clickToDial) {
       this.sent.clickToDial = enabled;
       this.syncing = this.syncing

@@ -42,6 +42,8 @@ export interface SoftphoneDeps {
   forward?: (event: EventInput) => void;
   /** The tab election. Without one this tab leads, unless a test says otherwise with `setRole`. */
   leadership?: Leadership;
+  /** Start-up turned click-to-dial on ahead of the line (start-up.ts); kept on while idle as long as this says so. */
+  clickToDialAhead?: () => boolean;
 }
 
 /**
@@ -68,7 +70,7 @@ export class Softphone {
   constructor(private readonly deps: SoftphoneDeps) {
     this.now = deps.now ?? (() => Date.now());
     this.newId = deps.newId ?? (() => crypto.randomUUID());
-    this.hostSync = new HostSync(deps.host, deps.logger, deps.providerKind);
+    this.hostSync = new HostSync(deps.host, deps.logger, deps.providerKind, deps.clickToDialAhead);
     this.ownRole = deps.leadership ? null : { role: 'leader' };
     this.leadership = deps.leadership ?? (this.ownRole as Leadership);
     this.delivery = new LogDelivery({
@@ -98,13 +100,12 @@ export class Softphone {
   }
 
   /**
-   * Start-up with the host. Listeners first (there is no ordering rule, and a click must never be
-   * lost), then settings, the channel and notifyInitializationComplete — which must come even before
-   * a SIP agent logs in, or Lightning switches to the standby URL.
+   * The softphone's own start-up, once settings are known: the click listener, the settings request
+   * and notifyInitializationComplete went out before (start-up.ts). Then the machine is initialised
+   * (the host hears its first state before anything renders) and the message channel subscribed.
    */
   async start(): Promise<void> {
     const { host, settings, logger } = this.deps;
-    host.onClickToDial((payload) => this.clickToDial(payload));
     this.dispatch({
       type: 'INITIALIZED',
       defaultCountry: settings.defaultCountry,
@@ -113,18 +114,11 @@ export class Softphone {
     for (const problem of settings.problems) logger.warn(problem);
     if (settings.problems.length > 0)
       this.dispatch({ type: 'NOTICE', notice: { kind: 'warning', text: settings.problems.join(' ') } });
-    // Independent round trips: in flight together, so start-up costs one host round trip, not two.
-    await Promise.all([
-      host
-        .subscribe(CALL_CHANNEL, (message) => this.onChannelMessage(message))
-        .catch((error: unknown) => {
-          logger.warn(
-            'Message channel unavailable; record pages will not show call status.',
-            describe(error)
-          );
-        }),
-      host.notifyInitializationComplete().catch(logFailure(logger, 'notifyInitializationComplete', 'error'))
-    ]);
+    await host
+      .subscribe(CALL_CHANNEL, (message) => this.onChannelMessage(message))
+      .catch((error: unknown) => {
+        logger.warn('Message channel unavailable; record pages will not show call status.', describe(error));
+      });
     this.sync();
   }
 

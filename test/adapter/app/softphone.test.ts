@@ -1,81 +1,27 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { Softphone } from '../../../adapter/src/app/softphone';
+import { HostStartUp } from '../../../adapter/src/app/start-up';
 import type { Logger } from '../../../adapter/src/logging/logger';
-import type { HostPort } from '../../../adapter/src/opencti/port';
-import type { ClickToDialPayload } from '../../../adapter/src/opencti/types';
 import { parseSettings } from '../../../adapter/src/settings/settings';
 import { DemoProvider } from '../../../adapter/src/telephony/demo/demo-provider';
+import { methods, recordingHost } from './recording-host';
 
-/** A host that records every call in order and lets a test fail saveLog on demand. */
-function recordingHost() {
-  const calls: Array<{ method: string; arg?: unknown }> = [];
-  let clickListener: ((p: ClickToDialPayload) => void) | null = null;
-  let channelListener: ((m: unknown) => void) | null = null;
-  const failures = { saveLog: 0 };
-  let taskSeq = 0;
-  const note = (method: string, arg?: unknown) => {
-    calls.push({ method, arg });
-    return Promise.resolve();
-  };
-  const host: HostPort = {
-    enableClickToDial: () => note('enableClickToDial'),
-    disableClickToDial: () => note('disableClickToDial'),
-    onClickToDial: (l) => {
-      calls.push({ method: 'onClickToDial' });
-      clickListener = l;
-    },
-    screenPop: (pop) => note('screenPop', pop),
-    searchAndScreenPop: async (args) => {
-      calls.push({ method: 'searchAndScreenPop', arg: args });
-      return { '003000000000001AAA': { Id: '003000000000001AAA', Name: 'Ada', RecordType: 'Contact' } };
-    },
-    saveLog: async (value) => {
-      calls.push({ method: 'saveLog', arg: value });
-      if (failures.saveLog > 0) {
-        failures.saveLog -= 1;
-        throw new Error('Required fields are missing: [Subject]');
-      }
-      taskSeq += 1;
-      return `00T00000000000${taskSeq}AAA`.padEnd(18, 'A');
-    },
-    getCallCenterSettings: async () => ({}),
-    refreshView: () => note('refreshView'),
-    runApex: async () => '',
-    notifyInitializationComplete: () => note('notifyInitializationComplete'),
-    setSoftphonePanelHeight: (h) => note('setSoftphonePanelHeight', h),
-    setSoftphonePanelWidth: (w) => note('setSoftphonePanelWidth', w),
-    setSoftphonePanelVisibility: (v) => note('setSoftphonePanelVisibility', v),
-    setSoftphoneItemLabel: (l) => note('setSoftphoneItemLabel', l),
-    setSoftphoneItemIcon: (k) => note('setSoftphoneItemIcon', k),
-    subscribe: async (channel, l) => {
-      calls.push({ method: 'subscribe', arg: channel });
-      channelListener = l;
-      return {};
-    },
-    publish: (_channel, message) => note('publish', message)
-  };
-  return {
-    host,
-    calls,
-    failures,
-    click: (p: ClickToDialPayload) => clickListener?.(p),
-    channel: (m: unknown) => channelListener?.(m)
-  };
-}
 
 const quiet: Logger = { info: () => undefined, warn: () => undefined, error: () => undefined };
 const settle = (ms = 30) => new Promise((r) => setTimeout(r, ms));
-const methods = (calls: Array<{ method: string }>) => calls.map((c) => c.method);
 
 test('start-up registers the click listener before enabling, then reports initialised', async () => {
   const h = recordingHost();
+  const startUp = new HostStartUp(h.host, quiet);
+  const settings = parseSettings(await startUp.begin());
   const phone = new Softphone({
     host: h.host,
     providerKind: 'demo',
-    settings: parseSettings({}),
+    settings,
     logger: quiet
   });
+  startUp.deliverTo((payload) => phone.clickToDial(payload));
   await phone.start();
   await phone.connect(new DemoProvider());
   await settle();
@@ -95,12 +41,15 @@ test('a whole outbound call: disable during, enable after, log with every Task f
     inboundGiveUpAfterMs: 1000,
     signallingMs: 5
   });
+  const startUp = new HostStartUp(h.host, quiet);
+  await startUp.begin();
   const phone = new Softphone({
     host: h.host,
     providerKind: 'demo',
     settings: parseSettings({}),
     logger: quiet
   });
+  startUp.deliverTo((payload) => phone.clickToDial(payload));
   await phone.start();
   await phone.connect(provider);
   h.click({
