@@ -14,7 +14,7 @@ import { Outbox } from './logging/outbox';
 import { createOpenCtiPort, findOpenCti } from './opencti/port';
 import type { SforceGlobal } from './opencti/types';
 import { CallDrafts } from './persistence/call-drafts';
-import { browserLocalStorage, NO_STORAGE_MESSAGE, type StorageProblem } from './persistence/safe-storage';
+import { browserLocalStorage, noStorageMessage, type StorageProblem } from './persistence/safe-storage';
 import { openUserStorage, userFromPage } from './persistence/storage-scope';
 import { parseSettings } from './settings/settings';
 import type { ViewActions } from './ui/actions';
@@ -165,7 +165,7 @@ async function main(): Promise<void> {
     });
   // "No storage at all" is part of the site-data notice below; the rest (unknown user, set-aside entries) is said here.
   for (const problem of earlyProblems.splice(0))
-    if (problem.message !== NO_STORAGE_MESSAGE) tellAgent(problem);
+    if (problem.message !== noStorageMessage()) tellAgent(problem);
   // Without a known user nothing is stored on purpose (said above), which is not the browser blocking storage.
   const siteData = siteDataNotice({
     storageDurable: outbox.isDurable || user === null,
@@ -181,6 +181,8 @@ main().catch((error: unknown) => {
   const root = document.getElementById('softphone-root');
   if (root) {
     root.setAttribute('role', 'alert');
-    root.textContent = `Switchboard could not start: ${error instanceof Error ? error.message : String(error)}`;
+    root.textContent = t('Switchboard_Start_Failed', {
+      error: error instanceof Error ? error.message : String(error)
+    });
   }
 });
