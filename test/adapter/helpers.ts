@@ -1,5 +1,15 @@
 import { initialState, transition } from '../../adapter/src/call/machine';
 import type { Effect, EventInput, MachineEvent, MachineState } from '../../adapter/src/call/types';
+import { useLabels } from '../../adapter/src/i18n/labels';
+import { labelsForLanguage } from '../../scripts/lib/custom-labels';
+
+/**
+ * Installs the real English labels from the label file, as the emulator's page renders them by default,
+ * so a test reads the words the agent reads. Without it `t()` returns label names.
+ */
+export function useEnglishLabels(locale = 'en-US'): void {
+  useLabels(Object.fromEntries(labelsForLanguage('en_US')), locale);
+}
 
 /** Drives the pure machine through a script of events, collecting every effect. */
 export function run(

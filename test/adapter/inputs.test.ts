@@ -3,8 +3,11 @@ import assert from 'node:assert/strict';
 import { dialContextFrom } from '../../adapter/src/app/click-to-dial';
 import { parseDialString } from '../../adapter/src/phone/phone-number';
 import { matchesFrom } from '../../adapter/src/screenpop/matches';
-import { DEFAULT_DISPOSITIONS, parseSettings } from '../../adapter/src/settings/settings';
+import { defaultDispositions, parseSettings } from '../../adapter/src/settings/settings';
 import { redact } from '../../adapter/src/logging/logger';
+import { useEnglishLabels } from './helpers';
+
+useEnglishLabels();
 
 describe('phone numbers', () => {
   test('national and international forms normalise to E.164', () => {
@@ -55,7 +58,8 @@ describe('call center settings', () => {
     const s = parseSettings({});
     assert.equal(s.provider, 'demo');
     assert.equal(s.defaultCountry, 'US');
-    assert.deepEqual(s.dispositions, DEFAULT_DISPOSITIONS);
+    assert.deepEqual(s.dispositions, defaultDispositions());
+    assert.deepEqual(s.dispositions.slice(0, 2), ['Completed', 'Left voicemail'], 'from the English labels');
     assert.deepEqual(s.problems, []);
   });
   test('reads the switchboard section', () => {

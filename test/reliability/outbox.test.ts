@@ -16,6 +16,9 @@ import {
   type StorageLike,
   type StorageProblem
 } from '../../adapter/src/persistence/safe-storage';
+import { useEnglishLabels } from '../adapter/helpers';
+
+useEnglishLabels();
 
 /** Where a test's store lives in the fake localStorage. */
 const PREFIX = 'switchboard:u:00D000000000001:005000000000001:';

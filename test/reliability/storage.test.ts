@@ -38,6 +38,9 @@ import {
   userIdFromQuery
 } from '../../emulator/server/adapter-page';
 import { DEFAULT_DIR } from '../metadata/paths';
+import { useEnglishLabels } from '../adapter/helpers';
+
+useEnglishLabels();
 
 const T0 = 1_700_000_000_000;
 const ADA: SalesforceUser = { orgId: '00D000000000001AAA', userId: '005000000000001AAA' };

@@ -11,7 +11,9 @@ import type { MachineState } from '../../adapter/src/call/types';
 import type { LineView, ViewActions } from '../../adapter/src/ui/actions';
 import { App } from '../../adapter/src/ui/app';
 import { ElsewhereBanner, TAKE_OVER_ANSWER_MS } from '../../adapter/src/ui/elsewhere-banner';
-import { CONTACT, run } from '../adapter/helpers';
+import { useEnglishLabels, CONTACT, run } from '../adapter/helpers';
+
+useEnglishLabels();
 
 const RULES: TabMessageRules = {
   defaultCountry: 'US',

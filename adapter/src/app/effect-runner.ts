@@ -5,6 +5,7 @@ import { agentText } from '../opencti/open-cti-error';
 import type { HostPort } from '../opencti/port';
 import { matchesFrom } from '../screenpop/matches';
 import type { TelephonyProvider } from '../telephony/provider';
+import { t } from '../i18n/labels';
 
 export interface EffectContext {
   host: Pick<HostPort, 'setSoftphonePanelVisibility' | 'searchAndScreenPop' | 'screenPop' | 'refreshView'>;
@@ -21,9 +22,10 @@ export interface EffectContext {
 export function runEffect(effect: Effect, ctx: EffectContext): void {
   const { host, logger, dispatch } = ctx;
   const provider = ctx.provider ?? DISCONNECTED;
-  const fail = (what: string) => (error: unknown) => {
-    logger.error(`${what} failed`, describeError(error));
-    dispatch({ type: 'NOTICE', notice: { kind: 'error', text: `${what} failed: ${agentText(error)}` } });
+  const fail = (action: Effect['type']) => (error: unknown) => {
+    logger.error(`${action} failed`, describeError(error));
+    const text = t('Switchboard_Effect_Failed', { action, error: agentText(error) });
+    dispatch({ type: 'NOTICE', notice: { kind: 'error', text } });
   };
   try {
     switch (effect.type) {
@@ -48,7 +50,7 @@ export function runEffect(effect: Effect, ctx: EffectContext): void {
         });
         return;
       case 'showPanel':
-        void host.setSoftphonePanelVisibility(true).catch(fail('Opening the phone panel'));
+        void host.setSoftphonePanelVisibility(true).catch(fail('showPanel'));
         return;
       case 'searchCaller':
         void host
@@ -62,7 +64,7 @@ export function runEffect(effect: Effect, ctx: EffectContext): void {
           });
         return;
       case 'screenPop':
-        void host.screenPop(effect.pop).catch(fail('Opening the record'));
+        void host.screenPop(effect.pop).catch(fail('screenPop'));
         return;
       case 'saveLog':
         return ctx.saveLog(effect.callId, effect.value);
@@ -71,7 +73,7 @@ export function runEffect(effect: Effect, ctx: EffectContext): void {
     }
   } catch (error) {
     // A provider that throws must not take the softphone down with it.
-    fail(`The ${effect.type} command`)(error);
+    fail(effect.type)(error);
   }
 }
 

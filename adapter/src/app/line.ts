@@ -16,6 +16,7 @@ import { localCredentialStore, type CredentialStore } from '../telephony/sip-cre
 import { loadSipModule } from '../telephony/sip-loader';
 import type { FarEndControls, LineView, LoginCredentials } from '../ui/actions';
 import type { Softphone } from './softphone';
+import { t } from '../i18n/labels';
 
 export interface LineDeps {
   softphone: Softphone;
@@ -106,7 +107,9 @@ export class Line {
       this.loginFailed(
         reason === 'auth-failed'
           ? endCauseMessage('auth-failed')
-          : `Could not connect to the phone system: ${error instanceof Error ? error.message : String(error)}`
+          : t('Switchboard_Sip_ConnectFailed', {
+              error: error instanceof Error ? error.message : String(error)
+            })
       );
     }
   }

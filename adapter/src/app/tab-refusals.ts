@@ -1,4 +1,5 @@
 import type { EventInput, MachineState, Notice } from '../call/types';
+import { t } from '../i18n/labels';
 import { parseDialString } from '../phone/phone-number';
 
 /**
@@ -6,12 +7,18 @@ import { parseDialString } from '../phone/phone-number';
  * refused to forward it: the same reason from the same phone-number module. Null for anything else.
  */
 export function refusalNotice(event: EventInput, defaultCountry: string): Notice | null {
-  const refused = (input: unknown, outcome: string): Notice | null => {
+  const refused = (input: unknown, outcome: 'dial' | 'transfer'): Notice | null => {
     const parsed = parseDialString(input, defaultCountry);
-    return parsed.ok ? null : { kind: 'error', text: `${parsed.reason} ${outcome}` };
+    if (parsed.ok) return null;
+    const { reason } = parsed;
+    const text =
+      outcome === 'dial'
+        ? t('Switchboard_Dial_Refused', { reason })
+        : t('Switchboard_Transfer_Refused', { reason });
+    return { kind: 'error', text };
   };
-  if (event.type === 'DIAL_REQUESTED') return refused(event.input, 'Nothing was dialled.');
-  if (event.type === 'TRANSFER') return refused(event.target, 'The call was not transferred.');
+  if (event.type === 'DIAL_REQUESTED') return refused(event.input, 'dial');
+  if (event.type === 'TRANSFER') return refused(event.target, 'transfer');
   return null;
 }
 

@@ -1,3 +1,4 @@
+import { t } from '../i18n/labels';
 import type { ElectionMode } from './leader';
 
 /**
@@ -8,12 +9,11 @@ import type { ElectionMode } from './leader';
 export function siteDataNotice(status: { storageDurable: boolean; election: ElectionMode }): string | null {
   const tabsBlocked = status.election === 'blocked';
   if (tabsBlocked && !status.storageDurable) {
-    return "This browser blocks site data, so Switchboard can't coordinate tabs or keep logs across reloads; it works in this tab only.";
+    return t('Switchboard_Tabs_BlockedNoStorage');
   }
   if (tabsBlocked) {
-    return "This browser blocks site data, so Switchboard can't coordinate tabs; it works in this tab only, and other Salesforce tabs may each run their own phone.";
+    return t('Switchboard_Tabs_BlockedTabs');
   }
-  if (!status.storageDurable)
-    return 'This browser blocks storage for the softphone, so unsaved call logs would be lost on reload.';
+  if (!status.storageDurable) return t('Switchboard_Tabs_BlockedStorage');
   return null;
 }

@@ -1,3 +1,4 @@
+import { t, type PlainLabelName } from '../i18n/labels';
 import { buildTaskLog, isWhoType } from '../logging/task-log';
 import { parseDialString } from '../phone/phone-number';
 import { endCauseMessage } from './end-cause-text';
@@ -14,12 +15,13 @@ export const MAX_SAVED_LOGS_KEPT = 5;
 
 export const stay = (state: MachineState): Transition => [state, []];
 
-const FAILURE_DISPOSITION: Partial<Record<EndCause, string>> = {
-  busy: 'Busy',
-  'no-answer': 'No answer',
-  canceled: 'No answer',
-  unavailable: 'No answer',
-  rejected: 'No answer'
+/** Defaults name the admin's default call results (settings.ts), in the agent's language, so they match. */
+const FAILURE_DISPOSITION: Partial<Record<EndCause, PlainLabelName>> = {
+  busy: 'Switchboard_Disposition_Busy',
+  'no-answer': 'Switchboard_Disposition_NoAnswer',
+  canceled: 'Switchboard_Disposition_NoAnswer',
+  unavailable: 'Switchboard_Disposition_NoAnswer',
+  rejected: 'Switchboard_Disposition_NoAnswer'
 };
 
 /** Outcomes where no phone rang, so no call happened (documented in docs/telephony.md). */
@@ -55,7 +57,7 @@ export function inboundCall(state: MachineState, e: EventOf<'INCOMING'>, extra: 
     id: e.callId,
     direction: 'inbound',
     dial: parsed.ok ? parsed.dial : e.from,
-    display: parsed.ok ? parsed.display : e.from.slice(0, 40) || 'Unknown caller',
+    display: parsed.ok ? parsed.display : e.from.slice(0, 40) || t('Switchboard_Call_UnknownCaller'),
     callerName: e.displayName?.slice(0, 80) || null,
     sipCallId: isSipCallId(e.sipCallId) ? e.sipCallId : null,
     startedAt: e.at,
@@ -89,7 +91,11 @@ export function withCall(state: MachineState, patch: Partial<Call>): MachineStat
 }
 
 export function defaultDisposition(state: MachineState, cause: EndCause | null, connected: boolean): string {
-  const preferred = connected ? 'Completed' : (cause && FAILURE_DISPOSITION[cause]) || 'No answer';
+  const preferred = t(
+    connected
+      ? 'Switchboard_Disposition_Completed'
+      : (cause && FAILURE_DISPOSITION[cause]) || 'Switchboard_Disposition_NoAnswer'
+  );
   return state.dispositions.includes(preferred) ? preferred : (state.dispositions[0] ?? preferred);
 }
 
@@ -105,7 +111,9 @@ export function endCall(state: MachineState, cause: EndCause, at: number, detail
     ? null
     : {
         kind: 'warning' as const,
-        text: detail ? `${endCauseMessage(cause)} ${detail}` : endCauseMessage(cause)
+        text: detail
+          ? t('Switchboard_EndCause_Detail', { message: endCauseMessage(cause), detail })
+          : endCauseMessage(cause)
       };
 
   // A number the phone system refused outright (unknown, undiallable, not allowed) rang nowhere: there is
@@ -124,7 +132,12 @@ export function endCall(state: MachineState, cause: EndCause, at: number, detail
 
   // An inbound call that never connected (missed, declined, caller gave up) has nothing to wrap up: log it now.
   if (ended.direction === 'inbound' && !connected) {
-    const missed: Call = { ...ended, disposition: cause === 'rejected' ? 'Declined' : 'Missed' };
+    const missed: Call = {
+      ...ended,
+      disposition: t(
+        cause === 'rejected' ? 'Switchboard_Disposition_Declined' : 'Switchboard_Disposition_Missed'
+      )
+    };
     const after: MachineState = state.parked
       ? { ...state, phase: 'held', call: state.parked, parked: null, notice }
       : { ...state, phase: 'idle', call: null, notice };

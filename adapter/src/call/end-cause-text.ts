@@ -1,4 +1,5 @@
 import type { EndCause } from './types';
+import { t, type PlainLabelName } from '../i18n/labels';
 
 /**
  * What the agent reads when a call ends or never connects. Plain sentences, no SIP jargon:
@@ -6,24 +7,24 @@ import type { EndCause } from './types';
  * Also used for registration failures (the provider reports those reasons as EndCause values).
  * The one table for every provider, the call machine's notices and the status bar.
  */
-const MESSAGES: Record<EndCause, string> = {
-  'local-hangup': 'Call ended.',
-  'remote-hangup': 'The other party hung up.',
-  busy: 'The number is busy.',
-  'no-answer': 'No answer.',
-  rejected: 'The call was rejected.',
-  canceled: 'The call was cancelled.',
-  'not-found': 'That number or user does not exist on the phone system.',
-  unavailable: 'The number is unavailable right now.',
-  'auth-failed': 'The phone system rejected your SIP user name or password.',
-  'bad-media': 'The call could not set up audio (microphone or codec problem).',
-  'connection-lost': 'The connection to the phone system was lost.',
-  'invalid-number': 'That number cannot be dialled.',
-  error: 'The call failed.'
+const MESSAGES: Record<EndCause, PlainLabelName> = {
+  'local-hangup': 'Switchboard_EndCause_LocalHangup',
+  'remote-hangup': 'Switchboard_EndCause_RemoteHangup',
+  busy: 'Switchboard_EndCause_Busy',
+  'no-answer': 'Switchboard_EndCause_NoAnswer',
+  rejected: 'Switchboard_EndCause_Rejected',
+  canceled: 'Switchboard_EndCause_Canceled',
+  'not-found': 'Switchboard_EndCause_NotFound',
+  unavailable: 'Switchboard_EndCause_Unavailable',
+  'auth-failed': 'Switchboard_EndCause_AuthFailed',
+  'bad-media': 'Switchboard_EndCause_BadMedia',
+  'connection-lost': 'Switchboard_EndCause_ConnectionLost',
+  'invalid-number': 'Switchboard_EndCause_InvalidNumber',
+  error: 'Switchboard_EndCause_Error'
 };
 
 export function endCauseMessage(cause: EndCause): string {
-  return MESSAGES[cause];
+  return t(MESSAGES[cause]);
 }
 
 export const ALL_END_CAUSES = Object.keys(MESSAGES) as EndCause[];

@@ -1,3 +1,4 @@
+import { t } from '../i18n/labels';
 import { parseDialString } from '../phone/phone-number';
 import {
   applyMatch,
@@ -84,12 +85,18 @@ const onSelectRecord: Handler<'SELECT_RECORD'> = (state, e) => {
   ];
 };
 
+/** Salesforce search needs at least this many characters. */
+const MIN_SEARCH_LENGTH = 3;
+
 const onPopSearch: Handler<'POP_SEARCH'> = (state) => {
   const call = state.call;
   if (!call) return stay(state);
-  const searchString = call.dial.length >= 3 ? call.dial : call.display;
-  if (searchString.length < 3)
-    return stay({ ...state, notice: { kind: 'warning', text: 'Search needs at least 3 characters.' } });
+  const searchString = call.dial.length >= MIN_SEARCH_LENGTH ? call.dial : call.display;
+  if (searchString.length < MIN_SEARCH_LENGTH)
+    return stay({
+      ...state,
+      notice: { kind: 'warning', text: t('Switchboard_Records_SearchTooShort', { count: MIN_SEARCH_LENGTH }) }
+    });
   return [state, [{ type: 'screenPop', pop: { type: 'search', params: { searchString } } }]];
 };
 
@@ -119,7 +126,7 @@ const onEnded: Handler<'ENDED'> = (state, e) => {
       ...state.waiting,
       endedAt: e.at,
       endCause: e.cause,
-      disposition: 'Missed (call waiting)'
+      disposition: t('Switchboard_Disposition_MissedWaiting')
     };
     return startLog({ ...state, waiting: null }, missed, e.at);
   }
@@ -136,7 +143,7 @@ const onEnded: Handler<'ENDED'> = (state, e) => {
       {
         ...state,
         parked: null,
-        notice: { kind: 'info', text: `The caller on hold (${ended.display}) hung up.` }
+        notice: { kind: 'info', text: t('Switchboard_Waiting_ParkedHungUp', { caller: ended.display }) }
       },
       ended,
       e.at
@@ -172,7 +179,7 @@ const onDeclineWaiting: Handler<'DECLINE_WAITING'> = (state, e) => {
     ...waiting,
     endedAt: e.at,
     endCause: 'rejected',
-    disposition: 'Declined (call waiting)'
+    disposition: t('Switchboard_Disposition_DeclinedWaiting')
   };
   const [next, effects] = startLog({ ...state, waiting: null }, declined, e.at);
   return [next, [{ type: 'decline', callId: waiting.id }, ...effects]];
@@ -204,7 +211,7 @@ const inCallControls: PhaseTable = {
     if (!parsed.ok)
       return stay({
         ...state,
-        notice: { kind: 'error', text: `${parsed.reason} The call was not transferred.` }
+        notice: { kind: 'error', text: t('Switchboard_Transfer_Refused', { reason: parsed.reason }) }
       });
     return [
       { ...withCall(state, { transferTo: parsed.display }), notice: null },
@@ -235,12 +242,15 @@ const TABLE: Record<Phase, PhaseTable> = {
       if (state.registration !== 'registered') {
         return stay({
           ...state,
-          notice: { kind: 'error', text: 'The phone is not connected yet, so nothing was dialled.' }
+          notice: { kind: 'error', text: t('Switchboard_Dial_NotConnected') }
         });
       }
       const parsed = parseDialString(e.input, state.defaultCountry);
       if (!parsed.ok)
-        return stay({ ...state, notice: { kind: 'error', text: `${parsed.reason} Nothing was dialled.` } });
+        return stay({
+          ...state,
+          notice: { kind: 'error', text: t('Switchboard_Dial_Refused', { reason: parsed.reason }) }
+        });
       const call = newCall({
         id: e.callId,
         direction: 'outbound',
@@ -280,7 +290,7 @@ const TABLE: Record<Phase, PhaseTable> = {
     DIAL_REQUESTED: (state) =>
       stay({
         ...state,
-        notice: { kind: 'info', text: 'Already on a call: the second number was not dialled.' }
+        notice: { kind: 'info', text: t('Switchboard_Dial_AlreadyOnCall') }
       }),
     PROGRESS: (state) => stay(state),
     CONNECTED: (state, e) =>
@@ -296,7 +306,7 @@ const TABLE: Record<Phase, PhaseTable> = {
 
   ringing: {
     DIAL_REQUESTED: (state) =>
-      stay({ ...state, notice: { kind: 'info', text: 'A call is ringing: answer or decline it first.' } }),
+      stay({ ...state, notice: { kind: 'info', text: t('Switchboard_Dial_Ringing') } }),
     ANSWER: (state) => (state.call ? [state, [{ type: 'answer', callId: state.call.id }]] : stay(state)),
     DECLINE: (state, e) => {
       const call = state.call;
@@ -321,7 +331,7 @@ const TABLE: Record<Phase, PhaseTable> = {
     DIAL_REQUESTED: (state) =>
       stay({
         ...state,
-        notice: { kind: 'info', text: 'Already on a call: the second number was not dialled.' }
+        notice: { kind: 'info', text: t('Switchboard_Dial_AlreadyOnCall') }
       }),
     TOGGLE_HOLD: (state) =>
       state.call ? [state, [{ type: 'hold', callId: state.call.id, held: true }]] : stay(state),
@@ -337,7 +347,7 @@ const TABLE: Record<Phase, PhaseTable> = {
     DIAL_REQUESTED: (state) =>
       stay({
         ...state,
-        notice: { kind: 'info', text: 'A call is on hold: end it before dialling another number.' }
+        notice: { kind: 'info', text: t('Switchboard_Dial_OnHold') }
       }),
     TOGGLE_HOLD: (state) =>
       state.call ? [state, [{ type: 'hold', callId: state.call.id, held: false }]] : stay(state),
@@ -351,7 +361,7 @@ const TABLE: Record<Phase, PhaseTable> = {
     DIAL_REQUESTED: (state) =>
       stay({
         ...state,
-        notice: { kind: 'info', text: 'Finish the wrap-up of the last call before dialling.' }
+        notice: { kind: 'info', text: t('Switchboard_Dial_WrapUpFirst') }
       }),
     WRAP_UP_EDITED: (state, e) =>
       stay(withCall(state, { disposition: e.disposition.slice(0, 255), notes: e.notes })),
@@ -360,7 +370,7 @@ const TABLE: Record<Phase, PhaseTable> = {
       const call = state.call;
       if (!call) return stay(state);
       if (!call.disposition)
-        return stay({ ...state, notice: { kind: 'error', text: 'Choose a call result before saving.' } });
+        return stay({ ...state, notice: { kind: 'error', text: t('Switchboard_WrapUp_ChooseResult') } });
       // With a caller still on hold, the softphone goes back to them (held) rather than to idle.
       const parked = state.parked;
       const after: MachineState = parked
@@ -401,7 +411,7 @@ const ANY_PHASE: PhaseTable = {
     if (!log || log.status !== 'saving') return stay(state);
     return stay({
       ...updateLog(state, e.callId, { status: 'failed', error: e.error }),
-      notice: { kind: 'error', text: `The call log was not saved: ${e.error}` }
+      notice: { kind: 'error', text: t('Switchboard_Logs_NotSavedNotice', { error: e.error }) }
     });
   },
   // The runner (and its outbox) decides create vs update: the effect carries the log as built.
@@ -429,10 +439,13 @@ const ANY_PHASE: PhaseTable = {
     const missed = inboundCall(state, e, {
       endedAt: e.at,
       endCause: 'busy',
-      disposition: 'Missed (agent busy)'
+      disposition: t('Switchboard_Disposition_MissedBusy')
     });
     const [next, effects] = startLog(
-      { ...state, notice: { kind: 'info', text: `Missed a call from ${missed.display} while busy.` } },
+      {
+        ...state,
+        notice: { kind: 'info', text: t('Switchboard_Waiting_Missed', { caller: missed.display }) }
+      },
       missed,
       e.at
     );

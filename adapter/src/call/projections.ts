@@ -5,6 +5,8 @@ import {
   type ReadinessMessage
 } from '../channel/contract';
 import type { Call, CallLog, MachineState, ProviderKind } from './types';
+import { t } from '../i18n/labels';
+import { formatDuration } from '../i18n/formats';
 
 /**
  * Views of the machine state that the host must mirror: the utility item, click-to-dial, the
@@ -26,13 +28,9 @@ export function clickToDialEnabled(state: MachineState): boolean {
   return isReady(state) && state.phase === 'idle';
 }
 
-export function formatDuration(ms: number): string {
-  const total = Math.max(0, Math.floor(ms / 1000));
-  const h = Math.floor(total / 3600);
-  const m = Math.floor((total % 3600) / 60);
-  const s = total % 60;
-  const mm = String(m).padStart(h > 0 ? 2 : 1, '0');
-  return `${h > 0 ? `${h}:` : ''}${mm}:${String(s).padStart(2, '0')}`;
+/** The running time of the call, in the agent's locale. */
+function callTime(call: Call | null, now: number): string {
+  return formatDuration(now - (call?.connectedAt ?? now));
 }
 
 /** Who the agent is talking to, as briefly as possible: the matched record, else caller id, else the number. */
@@ -44,29 +42,29 @@ export function itemStatus(state: MachineState, now: number): ItemStatus {
   const call = state.call;
   if (state.waiting)
     return {
-      label: `Call waiting: ${state.waiting.callerName ?? state.waiting.display}`,
+      label: t('Switchboard_Item_Waiting', { caller: state.waiting.callerName ?? state.waiting.display }),
       icon: 'incoming_call'
     };
   switch (state.phase) {
     case 'ringing':
-      return { label: `Incoming: ${party(call)}`.trim(), icon: 'incoming_call' };
+      return { label: t('Switchboard_Item_Incoming', { caller: party(call) }).trim(), icon: 'incoming_call' };
     case 'dialing':
-      return { label: `Calling ${party(call)}`.trim(), icon: 'outbound_call' };
+      return { label: t('Switchboard_Item_Calling', { caller: party(call) }).trim(), icon: 'outbound_call' };
     case 'connected':
-      return { label: `On call ${formatDuration(now - (call?.connectedAt ?? now))}`, icon: 'call' };
+      return { label: t('Switchboard_Item_OnCall', { duration: callTime(call, now) }), icon: 'call' };
     case 'held':
-      return { label: `On hold ${formatDuration(now - (call?.connectedAt ?? now))}`, icon: 'paused_call' };
+      return { label: t('Switchboard_Item_OnHold', { duration: callTime(call, now) }), icon: 'paused_call' };
     case 'wrapUp':
-      return { label: 'Wrap-up', icon: 'log_a_call' };
+      return { label: t('Switchboard_WrapUp_Title'), icon: 'log_a_call' };
     case 'idle':
       break;
   }
   if (state.logs.some((l) => l.status === 'failed'))
-    return { label: 'Phone: log not saved', icon: 'warning' };
+    return { label: t('Switchboard_Item_LogNotSaved'), icon: 'warning' };
   if (!state.initialized || state.registration === 'registering')
-    return { label: 'Phone: connecting…', icon: 'call' };
-  if (state.registration !== 'registered') return { label: 'Phone: offline', icon: 'end_call' };
-  return { label: 'Phone', icon: 'call' };
+    return { label: t('Switchboard_Item_Connecting'), icon: 'call' };
+  if (state.registration !== 'registered') return { label: t('Switchboard_Item_Offline'), icon: 'end_call' };
+  return { label: t('Switchboard_Item_Idle'), icon: 'call' };
 }
 
 function recordIdOf(call: Call): string | null {

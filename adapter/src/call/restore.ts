@@ -1,5 +1,6 @@
 import { defaultDisposition, pruneLogs, startLog, stay } from './call-steps';
 import type { Call, Effect, EventOf, MachineState, Transition } from './types';
+import { t } from '../i18n/labels';
 
 /**
  * After a reload. Logs come back as they were. A call that was up cannot be: the media session died
@@ -27,13 +28,13 @@ export function restore(state: MachineState, e: EventOf<'RESTORE'>): Transition 
     next = after;
     effects.push(...fx);
   };
-  if (draft.waiting) logNow(draft.waiting, 'Missed (call waiting)');
+  if (draft.waiting) logNow(draft.waiting, t('Switchboard_Disposition_MissedWaiting'));
   if (draft.parked)
     logNow(draft.parked, defaultDisposition(state, 'connection-lost', draft.parked.connectedAt !== null));
   const call = draft.call;
   if (draft.phase === 'wrapUp') return [{ ...next, phase: 'wrapUp', call }, effects];
   if (call.direction === 'inbound' && call.connectedAt === null) {
-    logNow(call, 'Missed');
+    logNow(call, t('Switchboard_Disposition_Missed'));
     return [next, effects];
   }
   const ended = cut(call);
@@ -43,7 +44,7 @@ export function restore(state: MachineState, e: EventOf<'RESTORE'>): Transition 
   };
   const notice = {
     kind: 'warning' as const,
-    text: 'The page reloaded during a call, so the call was ended. Its log is ready to save.'
+    text: t('Switchboard_Restore_CallEnded')
   };
   return [{ ...next, phase: 'wrapUp', call: wrapped, notice }, effects];
 }

@@ -84,6 +84,11 @@ export function currentLocale(): string {
 
 type ArgsOf<N extends LabelName> = LabelValues[N] extends undefined ? [] : [values: LabelValues[N]];
 
+/** A label with no placeholders: what a lookup table of fixed texts holds (`Record<Phase, PlainLabelName>`). */
+export type PlainLabelName = {
+  [N in LabelName]: LabelValues[N] extends undefined ? N : never;
+}[LabelName];
+
 /**
  * The label's text in the agent's language, with its placeholders filled. A label the page lacks shows
  * as its name (and is reported once) — a test keeps every name the bundle uses in the page.

@@ -7,6 +7,7 @@ import type { SaveLogValue } from '../opencti/types';
 import type { Logger } from './logger';
 import { writtenCallObject } from './task-log';
 import type { Claim, LogSummary, Outbox, OutboxEntry } from './outbox';
+import { t } from '../i18n/labels';
 
 /**
  * Log delivery, in one place: the outbox, the drain, the send, the runApex lookup and the schedule.
@@ -218,7 +219,7 @@ export class LogDelivery {
       this.report({
         type: 'LOG_FAILED',
         callId: entry.callId,
-        error: entry.error ?? 'The call log was not saved.'
+        error: entry.error ?? t('Switchboard_Logs_NotSaved')
       });
   }
 

@@ -4,6 +4,7 @@ import { quarantine } from '../persistence/quarantine';
 import { SafeStorage } from '../persistence/safe-storage';
 import { backoffDelay, DEFAULT_BACKOFF, type BackoffPolicy } from './backoff';
 import { parseStoredEntry } from './outbox-schema';
+import { t } from '../i18n/labels';
 
 /**
  * The durable call-log outbox: every log the softphone owes Salesforce is written here before
@@ -334,13 +335,7 @@ export class Outbox {
     if (raw === null) return null;
     const entry = parseStoredEntry(raw);
     if (!entry || OUTBOX_ENTRY_PREFIX + entry.callId !== name) {
-      quarantine(
-        this.store,
-        name,
-        raw,
-        wallNow,
-        'A stored call log could not be read, so it was set aside and will not be sent. Check the Task for that call.'
-      );
+      quarantine(this.store, name, raw, wallNow, t('Switchboard_Logs_SetAside'));
       return null;
     }
     return entry;

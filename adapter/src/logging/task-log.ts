@@ -1,4 +1,5 @@
 import type { Call, RecordRef, TaskLogValue } from '../call/types';
+import { t } from '../i18n/labels';
 import { qualityFields, qualityLine } from './quality-fields';
 
 /**
@@ -40,7 +41,7 @@ export function writtenCallObject(value: Readonly<Record<string, unknown>>): str
 export function buildTaskLog(call: Call, at: number): TaskLogValue {
   const inbound = call.direction === 'inbound';
   const party = call.who?.name ?? call.what?.name ?? call.display;
-  const subject = inbound ? `Inbound call from ${party}` : `Outbound call to ${party}`;
+  const subject = t('Switchboard_Task_Subject', { direction: call.direction, party });
   const seconds =
     call.connectedAt !== null ? Math.max(0, Math.round(((call.endedAt ?? at) - call.connectedAt) / 1000)) : 0;
   const value: TaskLogValue = {
@@ -62,10 +63,11 @@ export function buildTaskLog(call: Call, at: number): TaskLogValue {
 
 function describe(call: Call): string {
   const lines = [call.notes.trim()];
-  const facts = [`${call.direction === 'inbound' ? 'From' : 'To'}: ${call.display}`];
-  if (call.callerName) facts.push(`Caller ID name: ${call.callerName}`);
-  if (call.transferTo) facts.push(`Transferred to ${call.transferTo}`);
-  if (call.connectedAt === null && call.endCause) facts.push(`Not connected (${call.endCause})`);
+  const facts = [t('Switchboard_Task_Party', { direction: call.direction, number: call.display })];
+  if (call.callerName) facts.push(t('Switchboard_Task_CallerIdName', { name: call.callerName }));
+  if (call.transferTo) facts.push(t('Switchboard_Task_TransferredTo', { number: call.transferTo }));
+  if (call.connectedAt === null && call.endCause)
+    facts.push(t('Switchboard_Task_NotConnected', { cause: call.endCause }));
   lines.push(facts.join(' · '));
   lines.push(qualityLine(call.quality) ?? '');
   return lines.filter((l) => l.length > 0).join('\n\n');

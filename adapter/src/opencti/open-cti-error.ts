@@ -1,4 +1,5 @@
 import type { OpenCtiErrorItem } from './types';
+import { t } from '../i18n/labels';
 
 /**
  * A failed Open CTI call. `code` is the platform's (INVALID_PARAM, GENERIC_ERROR, SERVER_ERROR,
@@ -16,7 +17,7 @@ export class OpenCtiError extends Error {
   constructor(method: string, errors: OpenCtiErrorItem[]) {
     const first = errors[0] ?? {
       code: 'GENERIC_ERROR',
-      description: 'The call failed without an error description.'
+      description: t('Switchboard_OpenCti_NoDescription')
     };
     super(`${method}: ${first.code}: ${first.description}`);
     this.name = 'OpenCtiError';

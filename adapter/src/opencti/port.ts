@@ -15,6 +15,7 @@ import type {
   SubscribeResponse,
   Subscription
 } from './types';
+import { t } from '../i18n/labels';
 
 /**
  * The one door to the host. Everything the adapter asks of Lightning goes through this
@@ -78,7 +79,7 @@ export function createOpenCtiPort(api: SforceOpenCti, options: OpenCtiPortOption
                 new OpenCtiError(method, [
                   {
                     code: 'TIMEOUT',
-                    description: `Salesforce did not answer ${method} within ${timeout} ms.`
+                    description: t('Switchboard_OpenCti_Timeout', { method, ms: timeout })
                   }
                 ])
               );
@@ -135,7 +136,7 @@ export function createOpenCtiPort(api: SforceOpenCti, options: OpenCtiPortOption
       const id = typeof result === 'string' ? result : result?.recordId;
       if (!id)
         throw new OpenCtiError('saveLog', [
-          { code: 'GENERIC_ERROR', description: 'Salesforce saved the log but returned no record Id.' }
+          { code: 'GENERIC_ERROR', description: t('Switchboard_OpenCti_NoRecordId') }
         ]);
       return id;
     },
@@ -190,7 +191,7 @@ export function createOpenCtiPort(api: SforceOpenCti, options: OpenCtiPortOption
         throw new OpenCtiError('subscribe', [
           {
             code: 'GENERIC_ERROR',
-            description: 'Salesforce accepted the subscription but returned no subscription handle.'
+            description: t('Switchboard_OpenCti_NoSubscription')
           }
         ]);
       }

@@ -3,6 +3,7 @@ import type { Call, MachineState, Phase } from '../call/types';
 import { CallSchema, finiteNumber } from './call-schema';
 import { quarantine } from './quarantine';
 import type { SafeStorage } from './safe-storage';
+import { t } from '../i18n/labels';
 
 /**
  * The call in progress, kept so a reload mid-call or mid-wrap-up loses no notes, result or record
@@ -57,14 +58,7 @@ export class CallDrafts {
     const raw = this.store.get(DRAFT_NAME);
     if (raw === null) return null;
     const draft = parseDraft(raw);
-    if (!draft)
-      quarantine(
-        this.store,
-        DRAFT_NAME,
-        raw,
-        now,
-        'The saved call in progress could not be read, so it was set aside: check that the last call was logged.'
-      );
+    if (!draft) quarantine(this.store, DRAFT_NAME, raw, now, t('Switchboard_Storage_DraftUnreadable'));
     return draft;
   }
 

@@ -1,3 +1,5 @@
+import { t } from '../i18n/labels';
+
 /**
  * A `Storage`-shaped store that never throws. Browser storage fails in ordinary ways: quota
  * exceeded, storage disabled by policy, a sandboxed or partitioned frame where merely reading
@@ -63,8 +65,10 @@ export class MemoryStorage implements StorageLike {
   }
 }
 
-export const NO_STORAGE_MESSAGE =
-  'This browser gives the softphone no storage, so call logs not yet saved are kept only until this page closes.';
+/** Also how start-up recognises this problem, which its site-data notice already covers. */
+export function noStorageMessage(): string {
+  return t('Switchboard_Storage_NoStorage');
+}
 
 export class SafeStorage implements KeyValueStore {
   private backing: StorageLike;
@@ -83,7 +87,7 @@ export class SafeStorage implements KeyValueStore {
     if (onProblem) this.listeners.push(onProblem);
     this.backing = storage ?? new MemoryStorage();
     this.durable = storage !== null;
-    if (!storage) this.report({ kind: 'storage-unavailable', message: NO_STORAGE_MESSAGE });
+    if (!storage) this.report({ kind: 'storage-unavailable', message: noStorageMessage() });
   }
 
   /** False once we have fallen back to memory: the caller may want to tell the agent. */
@@ -166,10 +170,7 @@ export class SafeStorage implements KeyValueStore {
     const name = error instanceof Error ? error.name : 'Error';
     this.report({
       kind: 'storage-unavailable',
-      message:
-        `Browser storage failed (${name}), so call logs and the call in progress are now kept in this page only: ` +
-        `save your logs before closing or reloading it.` +
-        (leftBehind > 0 ? ' Some older copies could not be removed.' : '')
+      message: t('Switchboard_Storage_Failed', { error: name, leftBehind: leftBehind > 0 ? 'yes' : 'no' })
     });
   }
 }

@@ -1,5 +1,6 @@
 import { isSalesforceId } from '../opencti/salesforce-id';
 import { SafeStorage, type StorageLike, type StorageProblem } from './safe-storage';
+import { t } from '../i18n/labels';
 
 /**
  * Binds everything the softphone keeps in the browser to one org and one Salesforce user.
@@ -57,9 +58,6 @@ export function clearForeignItems(storage: StorageLike, keepPrefix: string): num
   }
 }
 
-export const UNKNOWN_USER_MESSAGE =
-  'The softphone page did not say which Salesforce user is signed in, so nothing is stored in this browser: call logs not yet saved are kept only until this page closes.';
-
 /**
  * The one store for this user's items. Without a known user nothing durable is read or written:
  * reading could hand one agent another agent's data.
@@ -72,7 +70,7 @@ export function openUserStorage(
   if (!user) {
     const store = new SafeStorage(null, `${STORAGE_FAMILY}unknown-user:`);
     if (onProblem) store.onProblem(onProblem);
-    store.report({ kind: 'storage-unavailable', message: UNKNOWN_USER_MESSAGE });
+    store.report({ kind: 'storage-unavailable', message: t('Switchboard_Storage_UnknownUser') });
     return { store, cleared: 0 };
   }
   const prefix = scopePrefix(user);

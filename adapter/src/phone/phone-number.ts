@@ -1,4 +1,5 @@
 import { parsePhoneNumberFromString, type CountryCode } from 'libphonenumber-js/min';
+import { t } from '../i18n/labels';
 
 /**
  * Every number the softphone dials or shows passes through here: click-to-dial payloads, the
@@ -15,12 +16,12 @@ const EXTENSION_ONLY = /^\d{2,6}$/;
 
 export function parseDialString(input: unknown, defaultCountry: string): ParsedNumber {
   if (typeof input === 'number' && Number.isFinite(input)) input = String(input);
-  if (typeof input !== 'string') return { ok: false, reason: 'No phone number was given.' };
+  if (typeof input !== 'string') return { ok: false, reason: t('Switchboard_Number_Missing') };
   const text = input.trim();
-  if (text.length === 0) return { ok: false, reason: 'No phone number was given.' };
-  if (text.length > MAX_INPUT_LENGTH) return { ok: false, reason: 'That phone number is too long.' };
+  if (text.length === 0) return { ok: false, reason: t('Switchboard_Number_Missing') };
+  if (text.length > MAX_INPUT_LENGTH) return { ok: false, reason: t('Switchboard_Number_TooLong') };
   if (!/^[\d\s()+.\-/#*,;xXeEtT]+$/.test(text.replace(/ext\.?/gi, ''))) {
-    return { ok: false, reason: `"${truncate(text)}" is not a phone number.` };
+    return { ok: false, reason: t('Switchboard_Number_NotANumber', { number: truncate(text) }) };
   }
   const compact = text.replace(/[\s().\-/]/g, '');
   if (EXTENSION_ONLY.test(compact)) return { ok: true, kind: 'extension', dial: compact, display: compact };
@@ -30,7 +31,7 @@ export function parseDialString(input: unknown, defaultCountry: string): ParsedN
   if (!parsed || !parsed.isValid() || parsed.number.length > 16) {
     return {
       ok: false,
-      reason: `"${truncate(text)}" is not a valid phone number for ${defaultCountry}. Add the country code, e.g. +44…`
+      reason: t('Switchboard_Number_Invalid', { number: truncate(text), country: defaultCountry })
     };
   }
   const sameCountry = parsed.country === toCountry(defaultCountry);

@@ -1,4 +1,5 @@
 import { isSupportedCountry } from 'libphonenumber-js/min';
+import { t } from '../i18n/labels';
 import type { CallCenterSettings } from '../opencti/types';
 import type { ProviderKind } from '../telephony/provider';
 
@@ -24,43 +25,44 @@ export interface SwitchboardSettings {
 
 export const SETTINGS_SECTION = 'switchboard';
 
-export const DEFAULT_DISPOSITIONS = [
-  'Completed',
-  'Left voicemail',
-  'No answer',
-  'Busy',
-  'Wrong number',
-  'Callback requested'
-];
+/**
+ * The call results offered when the admin lists none, in the agent's language (they are what the Task's
+ * Call Result says). The machine's defaults for connected and failed calls name the same labels.
+ */
+export function defaultDispositions(): string[] {
+  return [
+    t('Switchboard_Disposition_Completed'),
+    t('Switchboard_Disposition_LeftVoicemail'),
+    t('Switchboard_Disposition_NoAnswer'),
+    t('Switchboard_Disposition_Busy'),
+    t('Switchboard_Disposition_WrongNumber'),
+    t('Switchboard_Disposition_CallbackRequested')
+  ];
+}
 
 const PLACEHOLDER_HOST = 'pbx.example.com';
 
 export function parseSettings(raw: CallCenterSettings): SwitchboardSettings {
   const problems: string[] = [];
   const get = (item: string): string => (raw[`/${SETTINGS_SECTION}/${item}`] ?? '').trim();
-  const where = (item: string) => `Call center setting "${item}" (section "${SETTINGS_SECTION}")`;
 
   const providerRaw = get('provider').toLowerCase();
   let provider: ProviderKind = 'demo';
   if (providerRaw === 'sip') provider = 'sip';
   else if (providerRaw !== '' && providerRaw !== 'demo')
-    problems.push(`${where('provider')} is "${providerRaw}"; use demo or sip. Using demo.`);
+    problems.push(t('Switchboard_Settings_Provider', { value: providerRaw }));
 
   const webSocketUrl = get('webSocketUrl');
   const sipDomain = get('sipDomain');
   if (provider === 'sip') {
     if (!/^wss?:\/\/[^\s/]+/i.test(webSocketUrl)) {
-      problems.push(
-        `${where('webSocketUrl')} must be a wss:// URL of your PBX's WebSocket endpoint. Using the demo provider.`
-      );
+      problems.push(t('Switchboard_Settings_WebSocketUrl'));
       provider = 'demo';
     } else if (webSocketUrl.includes(PLACEHOLDER_HOST)) {
-      problems.push(
-        `${where('webSocketUrl')} still points at the placeholder ${PLACEHOLDER_HOST}. Using the demo provider.`
-      );
+      problems.push(t('Switchboard_Settings_WebSocketPlaceholder', { host: PLACEHOLDER_HOST }));
       provider = 'demo';
     } else if (!sipDomain) {
-      problems.push(`${where('sipDomain')} is empty. Using the demo provider.`);
+      problems.push(t('Switchboard_Settings_SipDomainEmpty'));
       provider = 'demo';
     }
   }
@@ -68,9 +70,7 @@ export function parseSettings(raw: CallCenterSettings): SwitchboardSettings {
   // blocks ws:// as mixed content, and SIP would cross the network in clear. Loopback is exempt from both:
   // browsers treat 127.0.0.0/8, ::1 and localhost as potentially trustworthy (Mixed Content spec).
   if (provider === 'sip' && /^ws:\/\//i.test(webSocketUrl) && !isLoopbackUrl(webSocketUrl)) {
-    problems.push(
-      `${where('webSocketUrl')} is an unencrypted ws:// URL: browsers block it from a https:// Salesforce page (mixed content), and SIP would travel unencrypted. Use wss://.`
-    );
+    problems.push(t('Switchboard_Settings_WebSocketUnencrypted'));
   }
 
   const iceServers = get('iceServers')
@@ -78,8 +78,7 @@ export function parseSettings(raw: CallCenterSettings): SwitchboardSettings {
     .map((s) => s.trim())
     .filter((s) => s.length > 0);
   for (const url of iceServers) {
-    if (!/^(stuns?|turns?):/i.test(url))
-      problems.push(`${where('iceServers')} has "${url}", which is not a stun: or turn: URL.`);
+    if (!/^(stuns?|turns?):/i.test(url)) problems.push(t('Switchboard_Settings_IceServer', { url }));
   }
 
   const expiresRaw = get('registerExpires');
@@ -87,23 +86,16 @@ export function parseSettings(raw: CallCenterSettings): SwitchboardSettings {
   if (expiresRaw) {
     const n = Number(expiresRaw);
     if (Number.isInteger(n) && n >= 60 && n <= 86_400) registerExpires = n;
-    else
-      problems.push(
-        `${where('registerExpires')} is "${expiresRaw}"; use whole seconds from 60 to 86400. Using 600.`
-      );
+    else problems.push(t('Switchboard_Settings_RegisterExpires', { value: expiresRaw }));
   }
 
   let defaultCountry = get('defaultCountry').toUpperCase() || 'US';
   if (defaultCountry === 'UK') {
     // The usual slip: UK is not an ISO 3166 code, and libphonenumber would read every number as invalid.
-    problems.push(
-      `${where('defaultCountry')} is "UK", which is not an ISO country code: use GB for the United Kingdom. Using US.`
-    );
+    problems.push(t('Switchboard_Settings_CountryUk'));
     defaultCountry = 'US';
   } else if (!/^[A-Z]{2}$/.test(defaultCountry) || !isSupportedCountry(defaultCountry)) {
-    problems.push(
-      `${where('defaultCountry')} is "${defaultCountry}"; use a two-letter ISO country code such as US or GB. Using US.`
-    );
+    problems.push(t('Switchboard_Settings_CountryInvalid', { value: defaultCountry }));
     defaultCountry = 'US';
   }
 
@@ -118,7 +110,7 @@ export function parseSettings(raw: CallCenterSettings): SwitchboardSettings {
   let allowRememberPassword = true;
   if (rememberRaw === 'false') allowRememberPassword = false;
   else if (rememberRaw !== '' && rememberRaw !== 'true')
-    problems.push(`${where('allowRememberPassword')} is "${rememberRaw}"; use true or false. Using true.`);
+    problems.push(t('Switchboard_Settings_AllowRemember', { value: rememberRaw }));
 
   return {
     provider,
@@ -127,7 +119,7 @@ export function parseSettings(raw: CallCenterSettings): SwitchboardSettings {
     iceServers: iceServers.filter((url) => /^(stuns?|turns?):/i.test(url)),
     registerExpires,
     defaultCountry,
-    dispositions: uniqueDispositions.length > 0 ? uniqueDispositions : DEFAULT_DISPOSITIONS,
+    dispositions: uniqueDispositions.length > 0 ? uniqueDispositions : defaultDispositions(),
     allowRememberPassword,
     problems
   };

@@ -1,3 +1,5 @@
+import { t } from '../i18n/labels';
+
 /**
  * Asks for the microphone at login rather than on the first call, so a blocked permission is
  * explained while the agent is looking at the softphone, not while a customer waits.
@@ -10,8 +12,7 @@ export async function checkMicrophone(
   if (!media?.getUserMedia) {
     return {
       ok: false,
-      reason:
-        'This browser page cannot use a microphone (it needs a secure https page). Open Salesforce over https.'
+      reason: t('Switchboard_Mic_Insecure')
     };
   }
   try {
@@ -23,14 +24,12 @@ export async function checkMicrophone(
     if (name === 'NotAllowedError' || name === 'SecurityError') {
       return {
         ok: false,
-        reason:
-          'Microphone access is blocked. Allow the microphone for this site in the browser, and ask your admin to allow it for Salesforce (Setup → Session Settings → Permissions Policy, microphone).'
+        reason: t('Switchboard_Mic_Blocked')
       };
     }
     if (name === 'NotFoundError' || name === 'OverconstrainedError')
-      return { ok: false, reason: 'No microphone was found. Plug in a headset and try again.' };
-    if (name === 'NotReadableError')
-      return { ok: false, reason: 'The microphone is in use by another application or cannot be opened.' };
-    return { ok: false, reason: `The microphone could not be opened (${name || 'unknown error'}).` };
+      return { ok: false, reason: t('Switchboard_Mic_NotFound') };
+    if (name === 'NotReadableError') return { ok: false, reason: t('Switchboard_Mic_InUse') };
+    return { ok: false, reason: t('Switchboard_Mic_Failed', { error: name || 'Error' }) };
   }
 }

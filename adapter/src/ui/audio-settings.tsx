@@ -1,4 +1,5 @@
 import type { LineView } from './actions';
+import { t } from '../i18n/labels';
 
 /** Microphone and speaker for the SIP line; the browser default unless the agent picks one. */
 export function AudioSettings({ line }: { line: LineView }) {
@@ -7,10 +8,10 @@ export function AudioSettings({ line }: { line: LineView }) {
   const { selected } = devices;
   return (
     <details class="slds-p-horizontal_small slds-p-bottom_small sb-audio" data-id="audio-settings">
-      <summary class="slds-text-title_caps">Audio devices</summary>
+      <summary class="slds-text-title_caps">{t('Switchboard_Audio_Title')}</summary>
       <div class="slds-form-element slds-m-top_x-small">
         <label class="slds-form-element__label" for="sb-mic">
-          Microphone
+          {t('Switchboard_Audio_Microphone')}
         </label>
         <div class="slds-form-element__control">
           <div class="slds-select_container">
@@ -23,7 +24,7 @@ export function AudioSettings({ line }: { line: LineView }) {
                 line.chooseDevices({ ...selected, inputId: (e.target as HTMLSelectElement).value })
               }
             >
-              <option value="">Browser default</option>
+              <option value="">{t('Switchboard_Audio_BrowserDefault')}</option>
               {devices.inputs.map((d) => (
                 <option value={d.id}>{d.label}</option>
               ))}
@@ -34,7 +35,7 @@ export function AudioSettings({ line }: { line: LineView }) {
       {devices.outputs.length > 0 ? (
         <div class="slds-form-element slds-m-top_x-small">
           <label class="slds-form-element__label" for="sb-speaker">
-            Speaker
+            {t('Switchboard_Audio_Speaker')}
           </label>
           <div class="slds-form-element__control">
             <div class="slds-select_container">
@@ -47,7 +48,7 @@ export function AudioSettings({ line }: { line: LineView }) {
                   line.chooseDevices({ ...selected, outputId: (e.target as HTMLSelectElement).value })
                 }
               >
-                <option value="">Browser default</option>
+                <option value="">{t('Switchboard_Audio_BrowserDefault')}</option>
                 {devices.outputs.map((d) => (
                   <option value={d.id}>{d.label}</option>
                 ))}
@@ -57,7 +58,7 @@ export function AudioSettings({ line }: { line: LineView }) {
         </div>
       ) : (
         <p class="slds-text-body_small slds-text-color_weak slds-m-top_x-small">
-          This browser plays calls on the system's default speaker.
+          {t('Switchboard_Audio_SystemSpeaker')}
         </p>
       )}
     </details>

@@ -1,10 +1,11 @@
 import type { CallLog } from '../call/types';
 import type { ViewActions } from './actions';
+import { t, type PlainLabelName } from '../i18n/labels';
 
-const STATUS_TEXT: Record<CallLog['status'], string> = {
-  saving: 'Saving…',
-  saved: 'Logged',
-  failed: 'Not saved'
+const STATUS_TEXT: Record<CallLog['status'], PlainLabelName> = {
+  saving: 'Switchboard_Logs_Saving',
+  saved: 'Switchboard_Logs_Saved',
+  failed: 'Switchboard_Logs_Failed'
 };
 const STATUS_THEME: Record<CallLog['status'], string> = {
   saving: '',
@@ -16,17 +17,20 @@ const STATUS_THEME: Record<CallLog['status'], string> = {
 export function CallLogs({ logs, actions }: { logs: CallLog[]; actions: ViewActions }) {
   if (logs.length === 0) return null;
   return (
-    <section class="slds-p-horizontal_small slds-p-bottom_small sb-logs" aria-label="Call logs">
-      <h2 class="slds-text-title_caps slds-m-bottom_xx-small">Call logs</h2>
+    <section
+      class="slds-p-horizontal_small slds-p-bottom_small sb-logs"
+      aria-label={t('Switchboard_Logs_Title')}
+    >
+      <h2 class="slds-text-title_caps slds-m-bottom_xx-small">{t('Switchboard_Logs_Title')}</h2>
       <ul class="slds-has-dividers_bottom-space">
         {[...logs].reverse().map((log) => (
           <li class="slds-item" data-id={`log-${log.callId}`} data-status={log.status}>
             <div class="slds-grid slds-grid_vertical-align-center">
               <span class="slds-truncate slds-col" title={String(log.value.Subject ?? '')}>
-                {String(log.value.Subject ?? 'Call')}
+                {String(log.value.Subject ?? t('Switchboard_Logs_Untitled'))}
               </span>
               <span class={`slds-badge ${STATUS_THEME[log.status]}`} data-id={`log-status-${log.callId}`}>
-                {STATUS_TEXT[log.status]}
+                {t(STATUS_TEXT[log.status])}
               </span>
             </div>
             {log.status === 'failed' ? (
@@ -40,7 +44,7 @@ export function CallLogs({ logs, actions }: { logs: CallLog[]; actions: ViewActi
                   data-id={`log-retry-${log.callId}`}
                   onClick={() => actions.dispatch({ type: 'RETRY_LOG', callId: log.callId })}
                 >
-                  Retry saving the log
+                  {t('Switchboard_Logs_Retry')}
                 </button>
               </div>
             ) : null}

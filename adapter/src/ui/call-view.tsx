@@ -1,28 +1,35 @@
 import { useState } from 'preact/hooks';
-import { formatDuration } from '../call/projections';
 import type { Call, Phase } from '../call/types';
 import type { ViewActions } from './actions';
 import { CallQualityIndicator } from './call-quality';
 import { CallerRecords } from './caller-records';
 import { Keypad } from './dial-pad';
 import { ButtonIcon } from './icon';
+import { t, type PlainLabelName } from '../i18n/labels';
+import { formatDuration, formatPhoneNumber } from '../i18n/formats';
+import { shownNumber } from './shown-number';
 
-const PHASE_TEXT: Partial<Record<Phase, string>> = {
-  dialing: 'Calling…',
-  ringing: 'Incoming call',
-  connected: 'Connected',
-  held: 'On hold'
+const PHASE_TEXT: Partial<Record<Phase, PlainLabelName>> = {
+  dialing: 'Switchboard_Call_StateDialing',
+  ringing: 'Switchboard_Call_StateIncoming',
+  connected: 'Switchboard_Call_StateConnected',
+  held: 'Switchboard_Call_StateOnHold'
 };
+
+function phaseText(phase: Phase): string {
+  const label = PHASE_TEXT[phase];
+  return label ? t(label) : phase;
+}
 
 function Party({ call }: { call: Call }) {
   const who = call.who ?? call.what;
   return (
     <div class="sb-party">
       <p class="slds-text-heading_small sb-party-name" data-id="caller-name">
-        {who?.name ?? call.callerName ?? call.display}
+        {who?.name ?? call.callerName ?? shownNumber(call)}
       </p>
       <p class="slds-text-body_regular slds-text-color_weak" data-id="caller-number">
-        {call.display}
+        {shownNumber(call)}
       </p>
     </div>
   );
@@ -30,9 +37,13 @@ function Party({ call }: { call: Call }) {
 
 export function IncomingCall({ call, actions }: { call: Call; actions: ViewActions }) {
   return (
-    <section class="slds-p-around_small sb-incoming" data-id="incoming-banner" aria-label="Incoming call">
+    <section
+      class="slds-p-around_small sb-incoming"
+      data-id="incoming-banner"
+      aria-label={t('Switchboard_Call_StateIncoming')}
+    >
       <p class="slds-text-title_caps" data-id="call-state">
-        Incoming call
+        {t('Switchboard_Call_StateIncoming')}
       </p>
       <Party call={call} />
       <CallerRecords call={call} actions={actions} />
@@ -45,7 +56,7 @@ export function IncomingCall({ call, actions }: { call: Call; actions: ViewActio
             onClick={() => actions.dispatch({ type: 'ANSWER' })}
           >
             <ButtonIcon name="call" />
-            Answer
+            {t('Switchboard_Call_Answer')}
           </button>
         </div>
         <div class="slds-col">
@@ -56,7 +67,7 @@ export function IncomingCall({ call, actions }: { call: Call; actions: ViewActio
             onClick={() => actions.dispatch({ type: 'DECLINE' })}
           >
             <ButtonIcon name="end_call" />
-            Decline
+            {t('Switchboard_Call_Decline')}
           </button>
         </div>
       </div>
@@ -69,7 +80,9 @@ function TransferForm({ call, actions }: { call: Call; actions: ViewActions }) {
   if (call.transferTo) {
     return (
       <p class="slds-m-top_x-small slds-text-body_small" data-id="transfer-status" role="status">
-        Transferring to {call.transferTo}…
+        {t('Switchboard_Call_Transferring', {
+          number: formatPhoneNumber(call.transferTo) ?? call.transferTo
+        })}
       </p>
     );
   }
@@ -83,14 +96,14 @@ function TransferForm({ call, actions }: { call: Call; actions: ViewActions }) {
       }}
     >
       <label class="slds-assistive-text" for="sb-transfer">
-        Transfer to number
+        {t('Switchboard_Call_TransferNumber')}
       </label>
       <input
         id="sb-transfer"
         class="slds-input slds-col"
         type="tel"
         maxLength={64}
-        placeholder="Transfer to…"
+        placeholder={t('Switchboard_Call_TransferPlaceholder')}
         data-id="transfer-input"
         value={target}
         onInput={(e) => setTarget((e.target as HTMLInputElement).value)}
@@ -101,7 +114,7 @@ function TransferForm({ call, actions }: { call: Call; actions: ViewActions }) {
         data-id="transfer-button"
         disabled={!target.trim()}
       >
-        Transfer
+        {t('Switchboard_Call_Transfer')}
       </button>
     </form>
   );
@@ -121,13 +134,21 @@ export function ActiveCall({
   const [keypad, setKeypad] = useState(false);
   const live = phase === 'connected' || phase === 'held';
   return (
-    <section class="slds-p-around_small sb-active" data-id="call-panel" aria-label="Current call">
+    <section
+      class="slds-p-around_small sb-active"
+      data-id="call-panel"
+      aria-label={t('Switchboard_Call_Current')}
+    >
       <div class="slds-grid slds-grid_align-spread">
         <p class="slds-text-title_caps" data-id="call-state" data-phase={phase}>
-          {PHASE_TEXT[phase] ?? phase}
+          {phaseText(phase)}
         </p>
         {live && call.connectedAt !== null ? (
-          <p class="slds-text-title sb-timer" data-id="call-timer" aria-label="Call duration">
+          <p
+            class="slds-text-title sb-timer"
+            data-id="call-timer"
+            aria-label={t('Switchboard_Call_Duration')}
+          >
             {formatDuration(now - call.connectedAt)}
           </p>
         ) : null}
@@ -139,7 +160,7 @@ export function ActiveCall({
         <div
           class="slds-grid slds-wrap slds-gutters_xx-small slds-m-top_small sb-controls"
           role="group"
-          aria-label="Call controls"
+          aria-label={t('Switchboard_Call_Controls')}
         >
           <div class="slds-col slds-size_1-of-3">
             <button
@@ -150,7 +171,7 @@ export function ActiveCall({
               onClick={() => actions.dispatch({ type: 'TOGGLE_HOLD' })}
             >
               <ButtonIcon name={call.held ? 'play' : 'pause'} />
-              {call.held ? 'Resume' : 'Hold'}
+              {t(call.held ? 'Switchboard_Call_Resume' : 'Switchboard_Call_Hold')}
             </button>
           </div>
           <div class="slds-col slds-size_1-of-3">
@@ -162,7 +183,7 @@ export function ActiveCall({
               onClick={() => actions.dispatch({ type: 'TOGGLE_MUTE' })}
             >
               <ButtonIcon name={call.muted ? 'muted' : 'unmuted'} />
-              {call.muted ? 'Unmute' : 'Mute'}
+              {t(call.muted ? 'Switchboard_Call_Unmute' : 'Switchboard_Call_Mute')}
             </button>
           </div>
           <div class="slds-col slds-size_1-of-3">
@@ -175,7 +196,7 @@ export function ActiveCall({
               onClick={() => setKeypad((k) => !k)}
             >
               <ButtonIcon name="keypad" />
-              Keypad
+              {t('Switchboard_Call_Keypad')}
             </button>
           </div>
         </div>
@@ -183,7 +204,8 @@ export function ActiveCall({
       {live && keypad ? (
         <Keypad
           idPrefix="dtmf"
-          label="Send tone"
+          label={t('Switchboard_Call_SendTone')}
+          keyLabel={(key) => t('Switchboard_Call_SendToneKey', { key })}
           onKey={(k) => actions.dispatch({ type: 'DTMF', tones: k })}
         />
       ) : null}
@@ -195,7 +217,7 @@ export function ActiveCall({
         onClick={() => actions.dispatch({ type: 'HANGUP' })}
       >
         <ButtonIcon name="end_call" />
-        {phase === 'dialing' ? 'Cancel call' : 'Hang up'}
+        {t(phase === 'dialing' ? 'Switchboard_Call_Cancel' : 'Switchboard_Call_HangUp')}
       </button>
     </section>
   );

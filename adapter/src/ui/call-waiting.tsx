@@ -1,6 +1,9 @@
 import type { MachineState } from '../call/types';
 import type { ViewActions } from './actions';
 import { ButtonIcon } from './icon';
+import { t } from '../i18n/labels';
+import { shownNumber } from './shown-number';
+import { EMPHASIS_SLOT, Emphasized } from './emphasis';
 
 /** A second caller while the agent is on a call, and the caller they put on hold to take it. */
 export function CallWaiting({ state, actions }: { state: MachineState; actions: ViewActions }) {
@@ -11,14 +14,14 @@ export function CallWaiting({ state, actions }: { state: MachineState; actions: 
         <section
           class="slds-p-around_small slds-theme_shade sb-waiting"
           data-id="waiting-banner"
-          aria-label="Call waiting"
+          aria-label={t('Switchboard_Waiting_Title')}
           role="alert"
         >
-          <p class="slds-text-title_caps">Call waiting</p>
+          <p class="slds-text-title_caps">{t('Switchboard_Waiting_Title')}</p>
           <p class="slds-text-heading_small" data-id="waiting-caller">
-            {waiting.callerName ?? waiting.display}
+            {waiting.callerName ?? shownNumber(waiting)}
           </p>
-          {waiting.callerName ? <p class="slds-text-color_weak">{waiting.display}</p> : null}
+          {waiting.callerName ? <p class="slds-text-color_weak">{shownNumber(waiting)}</p> : null}
           <div class="slds-grid slds-gutters_xx-small slds-m-top_x-small">
             <div class="slds-col">
               <button
@@ -28,7 +31,7 @@ export function CallWaiting({ state, actions }: { state: MachineState; actions: 
                 onClick={() => actions.dispatch({ type: 'ANSWER_WAITING' })}
               >
                 <ButtonIcon name="call" />
-                Hold &amp; answer
+                {t('Switchboard_Waiting_HoldAndAnswer')}
               </button>
             </div>
             <div class="slds-col">
@@ -38,7 +41,7 @@ export function CallWaiting({ state, actions }: { state: MachineState; actions: 
                 data-id="decline-waiting"
                 onClick={() => actions.dispatch({ type: 'DECLINE_WAITING' })}
               >
-                Decline
+                {t('Switchboard_Call_Decline')}
               </button>
             </div>
           </div>
@@ -46,8 +49,10 @@ export function CallWaiting({ state, actions }: { state: MachineState; actions: 
       ) : null}
       {parked ? (
         <p class="slds-p-horizontal_small slds-p-top_x-small slds-text-body_small" data-id="parked-call">
-          On hold: <strong>{parked.who?.name ?? parked.callerName ?? parked.display}</strong> — you return to
-          them after this call.
+          <Emphasized
+            text={t('Switchboard_Waiting_Parked', { caller: EMPHASIS_SLOT })}
+            value={parked.who?.name ?? parked.callerName ?? shownNumber(parked)}
+          />
         </p>
       ) : null}
     </>

@@ -1,5 +1,12 @@
 import type { Call } from '../call/types';
 import type { ViewActions } from './actions';
+import { t } from '../i18n/labels';
+import { EMPHASIS_SLOT, Emphasized } from './emphasis';
+
+/** A record's object in the agent's language; an object without a label shows its API name. */
+function objectName(objectType: string | null | undefined): string {
+  return t('Switchboard_Records_ObjectType', { type: objectType ?? 'none' });
+}
 
 /** The screen-pop outcome for a call: the matched record, a picker for several, or ways to find/create one. */
 export function CallerRecords({ call, actions }: { call: Call; actions: ViewActions }) {
@@ -8,14 +15,14 @@ export function CallerRecords({ call, actions }: { call: Call; actions: ViewActi
   if (pop.status === 'searching') {
     return (
       <p class="slds-text-body_small slds-text-color_weak" data-id="records-searching">
-        Looking up the caller…
+        {t('Switchboard_Records_Searching')}
       </p>
     );
   }
   if (pop.status === 'failed') {
     return (
       <p class="slds-text-body_small slds-text-color_error" data-id="records-failed">
-        Caller lookup failed: {pop.error}
+        {t('Switchboard_Records_LookupFailed', { error: pop.error })}
       </p>
     );
   }
@@ -24,7 +31,7 @@ export function CallerRecords({ call, actions }: { call: Call; actions: ViewActi
     return (
       <fieldset class="slds-form-element slds-m-top_x-small" data-id="match-list">
         <legend class="slds-form-element__legend slds-form-element__label">
-          {matches.length} records match this number — log the call against:
+          {t('Switchboard_Records_Several', { count: matches.length })}
         </legend>
         <ul class="slds-has-dividers_around-space">
           {matches.map((m) => {
@@ -39,7 +46,7 @@ export function CallerRecords({ call, actions }: { call: Call; actions: ViewActi
                   onClick={() => actions.dispatch({ type: 'SELECT_RECORD', recordId: m.id })}
                 >
                   <span class="sb-match-name">{m.name ?? m.id}</span>
-                  <span class="slds-text-body_small slds-text-color_weak"> {m.objectType ?? ''}</span>
+                  <span class="slds-text-body_small slds-text-color_weak"> {objectName(m.objectType)}</span>
                 </button>
               </li>
             );
@@ -51,14 +58,17 @@ export function CallerRecords({ call, actions }: { call: Call; actions: ViewActi
   if (chosen) {
     return (
       <p class="slds-text-body_small" data-id="record-chosen">
-        {chosen.objectType ?? 'Record'}: <strong>{chosen.name ?? chosen.id}</strong>
+        <Emphasized
+          text={t('Switchboard_Records_Chosen', { type: objectName(chosen.objectType), name: EMPHASIS_SLOT })}
+          value={chosen.name ?? chosen.id}
+        />
       </p>
     );
   }
   if (pop.status === 'found' && matches.length === 0) {
     return (
       <div class="slds-m-top_x-small" data-id="no-match">
-        <p class="slds-text-body_small slds-m-bottom_xx-small">No record matches this number.</p>
+        <p class="slds-text-body_small slds-m-bottom_xx-small">{t('Switchboard_Records_NoMatch')}</p>
         <div class="slds-button-group" role="group">
           <button
             type="button"
@@ -66,7 +76,7 @@ export function CallerRecords({ call, actions }: { call: Call; actions: ViewActi
             data-id="pop-search"
             onClick={() => actions.dispatch({ type: 'POP_SEARCH' })}
           >
-            Search
+            {t('Switchboard_Records_Search')}
           </button>
           <button
             type="button"
@@ -74,7 +84,7 @@ export function CallerRecords({ call, actions }: { call: Call; actions: ViewActi
             data-id="pop-new-contact"
             onClick={() => actions.dispatch({ type: 'POP_NEW_RECORD', entityName: 'Contact' })}
           >
-            New Contact
+            {t('Switchboard_Records_NewContact')}
           </button>
           <button
             type="button"
@@ -82,7 +92,7 @@ export function CallerRecords({ call, actions }: { call: Call; actions: ViewActi
             data-id="pop-new-lead"
             onClick={() => actions.dispatch({ type: 'POP_NEW_RECORD', entityName: 'Lead' })}
           >
-            New Lead
+            {t('Switchboard_Records_NewLead')}
           </button>
         </div>
       </div>

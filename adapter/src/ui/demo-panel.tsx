@@ -1,19 +1,20 @@
 import { useState } from 'preact/hooks';
 import type { Phase } from '../call/types';
 import type { FarEndOutcome, ViewActions } from './actions';
+import { t, type PlainLabelName } from '../i18n/labels';
 
 /** Numbers that match the sample data an admin is likely to have, plus one that matches nothing. */
-export const SAMPLE_CALLERS: Array<{ label: string; number: string; name?: string }> = [
-  { label: 'Known customer', number: '+1 415 555 0101', name: 'Customer' },
-  { label: 'Shared office line', number: '+1 415 555 0199' },
-  { label: 'Unknown caller', number: '+1 212 555 0142' },
-  { label: 'International', number: '+44 20 7946 0018' }
+export const SAMPLE_CALLERS: Array<{ label: PlainLabelName; number: string }> = [
+  { label: 'Switchboard_Demo_SampleKnown', number: '+1 415 555 0101' },
+  { label: 'Switchboard_Demo_SampleShared', number: '+1 415 555 0199' },
+  { label: 'Switchboard_Demo_SampleUnknown', number: '+1 212 555 0142' },
+  { label: 'Switchboard_Demo_SampleInternational', number: '+44 20 7946 0018' }
 ];
 
-const OUTCOMES: Array<{ value: FarEndOutcome; label: string }> = [
-  { value: 'answer', label: 'Answered after a second' },
-  { value: 'busy', label: 'Busy' },
-  { value: 'no-answer', label: 'No answer' }
+const OUTCOMES: Array<{ value: FarEndOutcome; label: PlainLabelName }> = [
+  { value: 'answer', label: 'Switchboard_Demo_OutcomeAnswer' },
+  { value: 'busy', label: 'Switchboard_Demo_OutcomeBusy' },
+  { value: 'no-answer', label: 'Switchboard_Demo_OutcomeNoAnswer' }
 ];
 
 /** The far end of the demo line: lets anyone try the whole flow with no phone system. */
@@ -28,16 +29,16 @@ export function DemoPanel({ actions, phase }: { actions: ViewActions; phase: Pha
       <section
         class="slds-p-horizontal_small slds-p-bottom_small sb-demo"
         data-id="demo-panel"
-        aria-label="Demo line"
+        aria-label={t('Switchboard_Line_Demo')}
       >
-        <p class="slds-text-title_caps slds-m-bottom_xx-small">Demo line</p>
+        <p class="slds-text-title_caps slds-m-bottom_xx-small">{t('Switchboard_Line_Demo')}</p>
         <button
           type="button"
           class="slds-button slds-button_text-destructive"
           data-id="demo-remote-hangup"
           onClick={() => demo.simulateRemoteHangup()}
         >
-          Simulate the caller hanging up
+          {t('Switchboard_Demo_RemoteHangup')}
         </button>
         <button
           type="button"
@@ -45,7 +46,7 @@ export function DemoPanel({ actions, phase }: { actions: ViewActions; phase: Pha
           data-id="demo-ring-second"
           onClick={() => demo.simulateInbound(SAMPLE_CALLERS[1]?.number ?? '+1 415 555 0199')}
         >
-          Ring a second call
+          {t('Switchboard_Demo_RingSecond')}
         </button>
       </section>
     );
@@ -56,10 +57,10 @@ export function DemoPanel({ actions, phase }: { actions: ViewActions; phase: Pha
       data-id="demo-panel"
       open={phase === 'idle'}
     >
-      <summary class="slds-text-title_caps">Demo line</summary>
+      <summary class="slds-text-title_caps">{t('Switchboard_Line_Demo')}</summary>
       <div class="slds-form-element slds-m-top_x-small">
         <label class="slds-form-element__label" for="sb-demo-from">
-          Simulate an inbound call from
+          {t('Switchboard_Demo_InboundFrom')}
         </label>
         <div class="slds-form-element__control slds-grid">
           <input
@@ -77,10 +78,10 @@ export function DemoPanel({ actions, phase }: { actions: ViewActions; phase: Pha
             data-id="demo-inbound-button"
             onClick={() => demo.simulateInbound(from)}
           >
-            Ring me
+            {t('Switchboard_Demo_RingMe')}
           </button>
         </div>
-        <div class="slds-m-top_xx-small sb-samples" role="group" aria-label="Sample callers">
+        <div class="slds-m-top_xx-small sb-samples" role="group" aria-label={t('Switchboard_Demo_Samples')}>
           {SAMPLE_CALLERS.map((s, i) => (
             <button
               type="button"
@@ -88,14 +89,14 @@ export function DemoPanel({ actions, phase }: { actions: ViewActions; phase: Pha
               data-id={`demo-sample-${i}`}
               onClick={() => setFrom(s.number)}
             >
-              {s.label}
+              {t(s.label)}
             </button>
           ))}
         </div>
       </div>
       <div class="slds-form-element slds-m-top_x-small">
         <label class="slds-form-element__label" for="sb-demo-outcome">
-          Next outbound call is
+          {t('Switchboard_Demo_NextOutcome')}
         </label>
         <div class="slds-form-element__control">
           <div class="slds-select_container">
@@ -111,7 +112,7 @@ export function DemoPanel({ actions, phase }: { actions: ViewActions; phase: Pha
               }}
             >
               {OUTCOMES.map((o) => (
-                <option value={o.value}>{o.label}</option>
+                <option value={o.value}>{t(o.label)}</option>
               ))}
             </select>
           </div>

@@ -1,17 +1,21 @@
 import { useState } from 'preact/hooks';
 import type { ViewActions } from './actions';
 import { ButtonIcon } from './icon';
+import { t } from '../i18n/labels';
 
 export const KEYS = ['1', '2', '3', '4', '5', '6', '7', '8', '9', '*', '0', '#'] as const;
 
 export function Keypad({
   onKey,
   idPrefix,
-  label
+  label,
+  keyLabel
 }: {
   onKey: (key: string) => void;
   idPrefix: string;
   label: string;
+  /** Each key's accessible name, e.g. "Dial pad 5" (word order is the label's). */
+  keyLabel: (key: string) => string;
 }) {
   return (
     <div class="sb-keypad" role="group" aria-label={label}>
@@ -20,7 +24,7 @@ export function Keypad({
           type="button"
           class="slds-button slds-button_neutral sb-key"
           data-id={`${idPrefix}-${k}`}
-          aria-label={`${label} ${k}`}
+          aria-label={keyLabel(k)}
           onClick={() => onKey(k)}
         >
           {k}
@@ -47,7 +51,7 @@ export function DialPad({ actions, enabled }: { actions: ViewActions; enabled: b
     >
       <div class="slds-form-element">
         <label class="slds-form-element__label" for="sb-dial-input">
-          Number to call
+          {t('Switchboard_Dial_NumberLabel')}
         </label>
         <div class="slds-form-element__control">
           <input
@@ -58,13 +62,18 @@ export function DialPad({ actions, enabled }: { actions: ViewActions; enabled: b
             autoComplete="off"
             maxLength={64}
             data-id="dial-input"
-            placeholder="+1 415 555 0100"
+            placeholder={t('Switchboard_Dial_Placeholder')}
             value={number}
             onInput={(e) => setNumber((e.target as HTMLInputElement).value)}
           />
         </div>
       </div>
-      <Keypad idPrefix="key" label="Dial pad" onKey={(k) => setNumber((n) => (n + k).slice(0, 64))} />
+      <Keypad
+        idPrefix="key"
+        label={t('Switchboard_Dial_Pad')}
+        keyLabel={(key) => t('Switchboard_Dial_PadKey', { key })}
+        onKey={(k) => setNumber((n) => (n + k).slice(0, 64))}
+      />
       <button
         type="submit"
         class="slds-button slds-button_success slds-button_stretch sb-call-button"
@@ -72,7 +81,7 @@ export function DialPad({ actions, enabled }: { actions: ViewActions; enabled: b
         disabled={!enabled || number.trim() === ''}
       >
         <ButtonIcon name="call" />
-        Call
+        {t('Switchboard_Dial_Call')}
       </button>
     </form>
   );

@@ -1,5 +1,6 @@
 import { useEffect, useState } from 'preact/hooks';
 import type { LineView } from './actions';
+import { t } from '../i18n/labels';
 
 /** How long the leading tab has to hand over before the agent is told why nothing happened. */
 export const TAKE_OVER_ANSWER_MS = 3000;
@@ -26,10 +27,7 @@ export function ElsewhereBanner({ line }: { line: LineView }) {
       data-id="elsewhere"
       role="status"
     >
-      <p class="slds-text-body_small">
-        The phone is active in another Salesforce tab. Calls and logs are handled there; this tab shows and
-        controls the same phone.
-      </p>
+      <p class="slds-text-body_small">{t('Switchboard_Tabs_Elsewhere')}</p>
       <button
         type="button"
         class="slds-button slds-m-top_xx-small"
@@ -37,12 +35,11 @@ export function ElsewhereBanner({ line }: { line: LineView }) {
         disabled={asked === 'waiting'}
         onClick={ask}
       >
-        {asked === 'waiting' ? 'Asking the other tab…' : 'Use the phone in this tab'}
+        {t(asked === 'waiting' ? 'Switchboard_Tabs_Asking' : 'Switchboard_Tabs_UseHere')}
       </button>
       {asked === 'kept' ? (
         <p class="slds-text-body_small slds-m-top_xx-small" data-id="take-over-kept">
-          The other tab kept the phone: it hands it over only when no call is up. Finish the call there (or
-          close that tab), then try again.
+          {t('Switchboard_Tabs_Kept')}
         </p>
       ) : null}
     </div>

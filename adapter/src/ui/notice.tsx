@@ -1,5 +1,6 @@
 import type { Notice } from '../call/types';
 import type { ViewActions } from './actions';
+import { t } from '../i18n/labels';
 
 const THEME: Record<Notice['kind'], string> = {
   error: 'slds-theme_error',
@@ -17,13 +18,13 @@ export function NoticeBanner({ notice, actions }: { notice: Notice | null; actio
           data-id="notice"
           data-kind={notice.kind}
         >
-          <span class="slds-assistive-text">{notice.kind}</span>
+          <span class="slds-assistive-text">{t('Switchboard_Notice_Kind', { kind: notice.kind })}</span>
           <p data-id="notice-text">{notice.text}</p>
           <button
             class="slds-button slds-button_icon slds-button_icon-inverse sb-notice-close"
             data-id="notice-dismiss"
-            aria-label="Dismiss message"
-            title="Dismiss"
+            aria-label={t('Switchboard_Notice_Dismiss')}
+            title={t('Switchboard_Notice_DismissTooltip')}
             onClick={() => actions.dispatch({ type: 'DISMISS_NOTICE' })}
           >
             ×

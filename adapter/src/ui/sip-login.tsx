@@ -1,5 +1,6 @@
 import { useState } from 'preact/hooks';
 import type { LineView } from './actions';
+import { t } from '../i18n/labels';
 
 /** The agent's own SIP account, entered here and kept in memory (or on this device, if they choose). */
 export function SipLogin({ line }: { line: LineView }) {
@@ -12,14 +13,14 @@ export function SipLogin({ line }: { line: LineView }) {
     <form
       class="slds-p-around_small sb-login"
       data-id="sip-login"
-      aria-label="Phone login"
+      aria-label={t('Switchboard_Sip_LoginForm')}
       onSubmit={(e) => {
         e.preventDefault();
         if (!busy && user.trim() && password)
           line.login({ user: user.trim(), password }, remember && allowRemember);
       }}
     >
-      <p class="slds-text-title_caps slds-m-bottom_x-small">Log in to the phone system</p>
+      <p class="slds-text-title_caps slds-m-bottom_x-small">{t('Switchboard_Sip_LoginTitle')}</p>
       {line.error ? (
         <div class="slds-text-color_error slds-m-bottom_x-small" role="alert" data-id="login-error">
           {line.error}
@@ -27,7 +28,7 @@ export function SipLogin({ line }: { line: LineView }) {
       ) : null}
       <div class="slds-form-element">
         <label class="slds-form-element__label" for="sb-sip-user">
-          SIP user
+          {t('Switchboard_Sip_User')}
         </label>
         <div class="slds-form-element__control">
           <input
@@ -44,7 +45,7 @@ export function SipLogin({ line }: { line: LineView }) {
       </div>
       <div class="slds-form-element slds-m-top_x-small">
         <label class="slds-form-element__label" for="sb-sip-password">
-          Password
+          {t('Switchboard_Sip_Password')}
         </label>
         <div class="slds-form-element__control">
           <input
@@ -72,7 +73,7 @@ export function SipLogin({ line }: { line: LineView }) {
             />
             <label class="slds-checkbox__label" for="sb-sip-remember">
               <span class="slds-checkbox_faux" />
-              <span class="slds-form-element__label">Remember on this device</span>
+              <span class="slds-form-element__label">{t('Switchboard_Sip_Remember')}</span>
             </label>
           </div>
         </div>
@@ -83,7 +84,7 @@ export function SipLogin({ line }: { line: LineView }) {
         data-id="sip-login-button"
         disabled={busy}
       >
-        {busy ? 'Connecting…' : 'Log in'}
+        {t(busy ? 'Switchboard_Sip_Connecting' : 'Switchboard_Sip_LogIn')}
       </button>
     </form>
   );

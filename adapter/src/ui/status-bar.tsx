@@ -6,9 +6,9 @@ function describeReason(reason: string): string {
   return isEndCause(reason) ? endCauseMessage(reason) : reason;
 }
 import type { LineView } from './actions';
-import { t, type LabelName } from '../i18n/labels';
+import { t, type PlainLabelName } from '../i18n/labels';
 
-const REGISTRATION_TEXT: Record<MachineState['registration'], LabelName> = {
+const REGISTRATION_TEXT: Record<MachineState['registration'], PlainLabelName> = {
   unregistered: 'Switchboard_Status_Offline',
   registering: 'Switchboard_Status_Connecting',
   registered: 'Switchboard_Status_Ready',

@@ -1,7 +1,10 @@
-import { formatDuration } from '../call/projections';
 import type { Call } from '../call/types';
 import type { ViewActions } from './actions';
 import { CallerRecords } from './caller-records';
+import { t } from '../i18n/labels';
+import { formatDuration } from '../i18n/formats';
+import { EMPHASIS_SLOT, Emphasized } from './emphasis';
+import { shownNumber } from './shown-number';
 
 export function WrapUp({
   call,
@@ -30,31 +33,33 @@ export function WrapUp({
     <form
       class="slds-p-around_small sb-wrapup"
       data-id="wrapup-form"
-      aria-label="Wrap-up"
+      aria-label={t('Switchboard_WrapUp_Title')}
       onSubmit={(e) => {
         e.preventDefault();
         actions.dispatch({ type: 'SUBMIT_WRAP_UP' });
       }}
     >
       <p class="slds-text-title_caps" data-id="call-state" data-phase="wrapUp">
-        Wrap-up
+        {t('Switchboard_WrapUp_Title')}
       </p>
       <p class="slds-text-body_regular">
-        {call.direction === 'inbound' ? 'Call from' : 'Call to'}{' '}
-        <strong>{call.who?.name ?? call.what?.name ?? call.display}</strong>
+        <Emphasized
+          text={t('Switchboard_WrapUp_Party', { direction: call.direction, party: EMPHASIS_SLOT })}
+          value={call.who?.name ?? call.what?.name ?? shownNumber(call)}
+        />
         {duration ? (
           <span class="slds-text-color_weak"> · {duration}</span>
         ) : (
-          <span class="slds-text-color_weak"> · not connected</span>
+          <span class="slds-text-color_weak"> · {t('Switchboard_WrapUp_NotConnected')}</span>
         )}
       </p>
       <CallerRecords call={call} actions={actions} />
       <div class="slds-form-element slds-m-top_x-small">
         <label class="slds-form-element__label" for="sb-disposition">
-          <abbr class="slds-required" title="required">
+          <abbr class="slds-required" title={t('Switchboard_WrapUp_Required')}>
             *{' '}
           </abbr>
-          Call result
+          {t('Switchboard_WrapUp_Result')}
         </label>
         <div class="slds-form-element__control">
           <div class="slds-select_container">
@@ -75,7 +80,7 @@ export function WrapUp({
       </div>
       <div class="slds-form-element slds-m-top_x-small">
         <label class="slds-form-element__label" for="sb-notes">
-          Notes
+          {t('Switchboard_WrapUp_Notes')}
         </label>
         <div class="slds-form-element__control">
           <textarea
@@ -94,7 +99,7 @@ export function WrapUp({
         class="slds-button slds-button_brand slds-button_stretch slds-m-top_small"
         data-id="save-log"
       >
-        Save call log
+        {t('Switchboard_WrapUp_Save')}
       </button>
     </form>
   );

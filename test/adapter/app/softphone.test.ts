@@ -6,7 +6,9 @@ import type { Logger } from '../../../adapter/src/logging/logger';
 import { parseSettings } from '../../../adapter/src/settings/settings';
 import { DemoProvider } from '../../../adapter/src/telephony/demo/demo-provider';
 import { methods, recordingHost } from './recording-host';
+import { useEnglishLabels } from '../helpers';
 
+useEnglishLabels();
 
 const quiet: Logger = { info: () => undefined, warn: () => undefined, error: () => undefined };
 const settle = (ms = 30) => new Promise((r) => setTimeout(r, ms));

@@ -1,6 +1,9 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { ALL_END_CAUSES, endCauseMessage } from '../../../adapter/src/call/end-cause-text';
+import { useEnglishLabels } from '../helpers';
+
+useEnglishLabels();
 
 test('every EndCause has a plain agent-facing sentence', () => {
   assert.equal(ALL_END_CAUSES.length, 13);

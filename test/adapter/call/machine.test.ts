@@ -2,7 +2,9 @@ import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { acceptedEvents, initialState, transition } from '../../../adapter/src/call/machine';
 import type { Phase } from '../../../adapter/src/call/types';
-import { ACCOUNT, CONTACT, LEAD, readyState, run } from '../helpers';
+import { useEnglishLabels, ACCOUNT, CONTACT, LEAD, readyState, run } from '../helpers';
+
+useEnglishLabels();
 
 const dial = (
   input: unknown = '+1 415 555 0101',

@@ -4,6 +4,9 @@ import { FIND_CALL_LOG, findCallLog, parseCallLogLookup } from '../../../adapter
 import { OpenCtiError } from '../../../adapter/src/opencti/open-cti-error';
 import { createOpenCtiPort, findOpenCti } from '../../../adapter/src/opencti/port';
 import type { OpenCtiResponse, SforceOpenCti } from '../../../adapter/src/opencti/types';
+import { useEnglishLabels } from '../helpers';
+
+useEnglishLabels();
 
 type Recorded = { method: string; args: Record<string, unknown> };
 

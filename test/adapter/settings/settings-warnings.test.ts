@@ -2,6 +2,9 @@
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { parseSettings } from '../../../adapter/src/settings/settings';
+import { useEnglishLabels } from '../helpers';
+
+useEnglishLabels();
 
 const sip = (webSocketUrl: string) =>
   parseSettings({
