@@ -103,14 +103,15 @@ async function main(): Promise<void> {
     dispatch: (event) => softphone.dispatch(event),
     newCallId: () => crypto.randomUUID(),
     demo: line.farEnd,
-    // "Check setup" probes sound when built, so it is built here, before the agent's first click.
+    // "Check setup" probes sound at the page's first idle moment, before the agent's first click.
     doctor: createBrowserDoctor({
       host,
       settings,
       line: () => doctorLineStatus(softphone.state, line.view, tabs.follows),
       scriptUrl: SCRIPT_URL,
       user,
-      redraw: () => draw()
+      redraw: () => draw(),
+      logger
     }).view
   };
   /** Off until the tab election has settled (below). */

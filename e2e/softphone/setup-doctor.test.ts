@@ -41,6 +41,8 @@ interface Row {
 
 /** Opens the phone, clicks "Check setup" (found by its accessible name) and waits for every row. */
 async function runDoctor(page: Page, phone: Frame): Promise<Map<string, Row>> {
+  // The sound probe runs when the page is first idle; a click in Lightning before it could unlock sound.
+  await phone.locator('[data-sound-probe="done"]').waitFor({ state: 'attached', timeout: 5000 });
   await openPhone(page);
   await settle(page);
   await phone.getByRole('button', { name: /Check setup/ }).click();
@@ -109,6 +111,7 @@ describe('setup doctor', () => {
     for (const id of ['pbx-websocket', 'sip-registration', 'stun-turn'])
       assert.match(row(rows, id).message, /Not applicable on the demo line/);
     assert.equal(row(rows, 'apex').status, 'pass');
+    assert.equal(row(rows, 'sound').status, 'pass', 'sound allowed, and the probe ran before any click');
     assert.deepEqual(errors, []);
     await page.close();
   });
@@ -206,7 +209,20 @@ describe('setup doctor with autoplay blocked', () => {
   after(() => blocked.close());
 
   test('sound blocked until a click is named, with the fix', async () => {
-    const { page, phone } = await blocked.newPage();
+    // Playwright's evaluate counts as a user gesture, and the frame's allow="autoplay" inherits the host
+    // page's: nothing may touch either page until the probe has spoken (its console line, read from outside).
+    const context = await blocked.chromium.newContext({ viewport: { width: 1280, height: 860 } });
+    const page = await context.newPage();
+    page.on('close', () => void context.close().catch(() => undefined));
+    const probed = page.waitForEvent('console', {
+      predicate: (m) => m.text().includes('Sound at start-up'),
+      timeout: 15_000
+    });
+    await page.goto(blocked.hostUrl);
+    assert.match((await probed).text(), /Sound at start-up \(before any click\): suspended\./);
+    await waitForHost(page, (s) => s.initialized, 'the softphone to initialise', 15_000);
+    const phone = page.frames().find((f) => f.url().includes('/apex/Softphone_Adapter'));
+    assert.ok(phone, 'softphone frame');
     const rows = await runDoctor(page, phone);
     const sound = row(rows, 'sound');
     assert.equal(sound.status, 'warning', describeRows(rows));

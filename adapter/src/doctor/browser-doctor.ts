@@ -1,4 +1,5 @@
 import { t } from '../i18n/labels';
+import type { Logger } from '../logging/logger';
 import type { HostPort } from '../opencti/port';
 import { browserLocalStorage } from '../persistence/safe-storage';
 import type { SwitchboardSettings } from '../settings/settings';
@@ -41,16 +42,33 @@ export interface BrowserDoctorDeps {
   /** Whose page this is (persistence/storage-scope.ts); the report shows only the ids' prefixes. */
   user: { orgId: string; userId: string } | null;
   redraw: () => void;
+  /** Says once what the sound probe found: support reads it in the console, tests wait for it. */
+  logger: Pick<Logger, 'info'>;
 }
 
 type DocumentWithPolicy = Document & { permissionsPolicy?: PolicyLike; featurePolicy?: PolicyLike };
 type BrowserWindow = Window & typeof globalThis;
 type WindowWithAudio = BrowserWindow & { webkitAudioContext?: typeof AudioContext };
 
-/** Must run at start-up, before any click: see probeSoundAtStart. */
+type WindowWithActivation = BrowserWindow & { navigator: { userActivation?: { hasBeenActive: boolean } } };
+
+/** Must run before any click: see probeSoundAtStart. A page already clicked can no longer tell. */
 export function soundAtStart(win: BrowserWindow = window): SoundAtStart {
+  const clicked = (win as WindowWithActivation).navigator.userActivation?.hasBeenActive === true;
   const Ctor = win.AudioContext ?? (win as WindowWithAudio).webkitAudioContext;
-  return probeSoundAtStart(Ctor ? () => new Ctor() : null);
+  const found = probeSoundAtStart(Ctor ? () => new Ctor() : null);
+  return clicked && found === 'running' ? 'unknown' : found;
+}
+
+/**
+ * Probes sound once the page is idle: the first AudioContext of a page starts the browser's audio
+ * system (220 ms in headless Chromium, then 3–7 ms), which must not delay start-up. Idle comes well
+ * before an agent's first click; a click first makes the answer `unknown`, never a false pass.
+ */
+export function probeSoundWhenIdle(win: BrowserWindow, done: (sound: SoundAtStart) => void): void {
+  const probe = (): void => done(soundAtStart(win));
+  if (typeof win.requestIdleCallback === 'function') win.requestIdleCallback(probe, { timeout: 2000 });
+  else win.setTimeout(probe, 500);
 }
 
 /** The checks over this browser's real APIs, in the order the list shows them. */
@@ -123,11 +141,11 @@ function peerConnection(win: BrowserWindow): (config: RTCConfiguration) => PeerC
   };
 }
 
-/** The doctor for this page. Probes sound now, so construct it at start-up. */
+/** The doctor for this page. Its sound probe runs when the page is first idle, so construct it at start-up. */
 export function createBrowserDoctor(deps: BrowserDoctorDeps, win: BrowserWindow = window): SetupDoctor {
-  const sound = soundAtStart(win);
+  let sound: SoundAtStart = 'unknown';
   const scripts = [...win.document.scripts].map((s) => s.src);
-  return new SetupDoctor({
+  const doctor = new SetupDoctor({
     checks: () => browserChecks(deps, sound, win),
     facts: () => ({
       resourceVersion: resourceVersionOf(deps.scriptUrl),
@@ -146,4 +164,11 @@ export function createBrowserDoctor(deps: BrowserDoctorDeps, win: BrowserWindow 
     guideUrl: ADMIN_GUIDE_URL,
     timeoutMs: CHECK_TIMEOUT_MS
   });
+  probeSoundWhenIdle(win, (found) => {
+    sound = found;
+    doctor.view.soundProbe = 'done';
+    deps.logger.info(`Sound at start-up (before any click): ${found}.`);
+    deps.redraw();
+  });
+  return doctor;
 }

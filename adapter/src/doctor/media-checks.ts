@@ -10,8 +10,11 @@ export interface PolicyLike {
   allowsFeature(feature: string): boolean;
 }
 
-/** What an AudioContext said about sound when the page started, before any click in it. */
-export type SoundAtStart = 'running' | 'suspended' | 'unavailable';
+/**
+ * What an AudioContext said about sound when the page started, before any click in it. `unknown`: the
+ * probe has not run, or the page was clicked before it did (a click unlocks sound, so it proves nothing).
+ */
+export type SoundAtStart = 'running' | 'suspended' | 'unavailable' | 'unknown';
 
 export interface MediaCheckDeps {
   permissions: PermissionsLike | null;
@@ -94,6 +97,8 @@ export function soundCheck(deps: MediaCheckDeps): Check {
         return Promise.resolve(finding('pass', 'Switchboard_Doctor_SoundPass'));
       if (deps.soundAtStart === 'suspended')
         return Promise.resolve(finding('warning', 'Switchboard_Doctor_SoundBlocked'));
+      if (deps.soundAtStart === 'unknown')
+        return Promise.resolve(finding('skip', 'Switchboard_Doctor_SoundUnknown'));
       return Promise.resolve(finding('fail', 'Switchboard_Doctor_SoundUnavailable'));
     }
   };

@@ -31,6 +31,7 @@ export class SetupDoctor {
       copy: 'none',
       report: null,
       guideUrl: deps.guideUrl,
+      soundProbe: 'pending',
       run: () => void this.run(),
       copyReport: () => void this.copyReport(),
       close: () => this.close()

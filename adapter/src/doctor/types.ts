@@ -70,6 +70,8 @@ export interface DoctorView {
    * section (docs/admin-guide.md#anchor) as text, since a link into the repository means nothing inside an org.
    */
   guideUrl: string | null;
+  /** Whether the start-up sound probe has run (it waits for the page to be idle: it costs ~200 ms once). */
+  soundProbe: 'pending' | 'done';
   run(): void;
   copyReport(): void;
   /** Hides the results (a run in flight still finishes, unseen). */

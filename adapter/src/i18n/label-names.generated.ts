@@ -129,6 +129,7 @@ export interface LabelValues {
   Switchboard_Doctor_SoundBlocked: undefined;
   Switchboard_Doctor_SoundPass: undefined;
   Switchboard_Doctor_SoundUnavailable: undefined;
+  Switchboard_Doctor_SoundUnknown: undefined;
   Switchboard_Doctor_StatusFail: undefined;
   Switchboard_Doctor_StatusPass: undefined;
   Switchboard_Doctor_StatusSkip: undefined;

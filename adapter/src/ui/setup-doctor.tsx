@@ -35,7 +35,11 @@ export function SetupDoctor({ doctor }: { doctor: DoctorView | null | undefined 
   const results = doctor.rows.flatMap((row) => (row.result ? [row.result] : []));
   const count = (status: CheckStatus) => results.filter((r) => r.status === status).length;
   return (
-    <section class="slds-p-horizontal_small slds-p-bottom_small sb-doctor" data-id="setup-doctor">
+    <section
+      class="slds-p-horizontal_small slds-p-bottom_small sb-doctor"
+      data-id="setup-doctor"
+      data-sound-probe={doctor.soundProbe}
+    >
       <div class="slds-grid slds-grid_vertical-align-center slds-wrap sb-doctor__actions">
         <button
           type="button"

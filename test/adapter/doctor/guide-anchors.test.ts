@@ -22,7 +22,8 @@ test('every check the softphone runs links an admin guide section that exists', 
       line: () => ({ status: 'connected', error: null }),
       scriptUrl: '',
       user: null,
-      redraw: () => undefined
+      redraw: () => undefined,
+      logger: { info: () => undefined }
     },
     'running',
     fakeWindow

@@ -77,6 +77,10 @@ test('sound: what the start-up probe saw before any click decides', async () => 
     message: 'Switchboard_Doctor_SoundBlocked'
   });
   assert.equal((await soundCheck(deps({ soundAtStart: 'unavailable' })).run()).status, 'fail');
+  assert.deepEqual(await soundCheck(deps({ soundAtStart: 'unknown' })).run(), {
+    status: 'skip',
+    message: 'Switchboard_Doctor_SoundUnknown'
+  });
 });
 
 test('the sound probe reads the new context state and closes it; no Web Audio or a throwing constructor is unavailable', () => {
