@@ -56,12 +56,21 @@ export class SipCalls {
       return;
     }
     try {
-      this.claimNextSession(callId, () => ua.call(number, this.deps.media.callOptions()));
+      this.claimNextSession(callId, () => ua.call(number, this.deps.media.outboundCallOptions()));
     } catch (error) {
       // JsSIP throws a TypeError for targets it cannot turn into a SIP URI.
       this.calls.delete(callId);
       this.endLater(callId, 'invalid-number', error instanceof Error ? error.message : 'invalid target');
+      return;
     }
+    // The INVITE goes without waiting for the microphone (media.ts says why).
+    const call = this.calls.get(callId);
+    if (!call) return;
+    const session = call.session;
+    this.deps.media.openMicrophoneAlongside(session, (detail) => {
+      call.overrideCause = { cause: 'bad-media', detail };
+      terminateQuietly(session, this.deps.logger);
+    });
   }
 
   answer(callId: string): void {

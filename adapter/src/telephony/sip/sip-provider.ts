@@ -12,6 +12,8 @@ export type { SipUserAgent } from './registration';
 /** Seams for tests and the E2E harness; production passes none of them. */
 export interface SipProviderDeps {
   logger?: Logger;
+  /** Where outbound calls' microphone comes from; `navigator.mediaDevices` by default. */
+  mediaDevices?: Pick<MediaDevices, 'getUserMedia'>;
   /** Element the far end plays through; default: a hidden <audio autoplay> in document.body. */
   createAudioElement?: () => HTMLAudioElement;
   /** Rewrites our SDP just before it is sent, e.g. keepLoopbackCandidates in the E2E suite. */
@@ -54,7 +56,8 @@ export class SipProvider implements TelephonyProvider {
       logger,
       createAudioElement: deps.createAudioElement,
       filterLocalSdp: deps.filterLocalSdp,
-      filterRemoteSdp: deps.filterRemoteSdp
+      filterRemoteSdp: deps.filterRemoteSdp,
+      mediaDevices: deps.mediaDevices
     });
     this.calls = new SipCalls({
       logger,

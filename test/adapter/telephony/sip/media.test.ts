@@ -46,9 +46,23 @@ function fakePeerConnection(sending: FakeTrack) {
     }
   };
   const listeners: string[] = [];
+  const transceivers: Array<{ kind: string; direction: string; sender: typeof sender }> = [];
   return {
     sender,
     listeners,
+    transceivers,
+    /** The audio line an outbound offer is made on before the microphone opens (media.ts). */
+    addTransceiver(kind: string, init: { direction: string }) {
+      const added = {
+        track: null as FakeTrack | null,
+        replaceTrack(next: FakeTrack) {
+          added.track = next;
+          return Promise.resolve();
+        }
+      };
+      transceivers.push({ kind, direction: init.direction, sender: added });
+      return { sender: added };
+    },
     addEventListener: (type: string) => listeners.push(type),
     removeEventListener: (type: string) => listeners.splice(listeners.indexOf(type), 1),
     getReceivers: () => [],
@@ -56,9 +70,33 @@ function fakePeerConnection(sending: FakeTrack) {
   };
 }
 
-function audioLine(t: Parameters<typeof openLine>[0], config: Parameters<typeof openLine>[1] = {}) {
+/** A microphone that opens when the test says (or fails, with `fail`). */
+function slowMicrophone() {
+  const requested: unknown[] = [];
+  const opened = track();
+  let open: () => void = () => undefined;
+  let fail: (error: Error) => void = () => undefined;
+  const mediaDevices = {
+    getUserMedia: (constraints: unknown) => {
+      requested.push(constraints);
+      return new Promise<MediaStream>((resolve, reject) => {
+        open = () =>
+          resolve({ getAudioTracks: () => [opened], getTracks: () => [opened] } as unknown as MediaStream);
+        fail = reject;
+      });
+    }
+  };
+  return { mediaDevices, requested, track: opened, open: () => open(), fail: (e: Error) => fail(e) };
+}
+
+function audioLine(
+  t: Parameters<typeof openLine>[0],
+  config: Parameters<typeof openLine>[1] = {},
+  microphone = slowMicrophone()
+) {
   const elements: FakeAudioElement[] = [];
   const line = openLine(t, config, {
+    mediaDevices: microphone.mediaDevices,
     createAudioElement: () => {
       const element = new FakeAudioElement();
       elements.push(element);
@@ -66,7 +104,7 @@ function audioLine(t: Parameters<typeof openLine>[0], config: Parameters<typeof 
       return element as unknown as HTMLAudioElement;
     }
   });
-  return { line, elements };
+  return { line, elements, microphone };
 }
 
 test('remote audio: an element per call, fed from the peer connection, on the chosen speaker, removed at the end', async (t) => {
@@ -93,6 +131,75 @@ test('remote audio: an element per call, fed from the peer connection, on the ch
   assert.deepEqual(pc.listeners, [], 'track listener removed');
   await line.provider.setAudioDevices({ inputId: '', outputId: 'speaker-4' });
   assert.deepEqual(elements[0]?.sinkIds, ['speaker-2', 'speaker-3'], 'an ended call is left alone');
+});
+
+test("an outbound call's INVITE does not wait for the microphone: the audio line is offered at once, the track goes in when it opens", async (t) => {
+  const original = Object.getOwnPropertyDescriptor(globalThis, 'MediaStream');
+  class FakeMediaStream {
+    getTracks() {
+      return [];
+    }
+  }
+  Object.defineProperty(globalThis, 'MediaStream', { configurable: true, value: FakeMediaStream });
+  t.after(() => {
+    if (original) Object.defineProperty(globalThis, 'MediaStream', original);
+    else Reflect.deleteProperty(globalThis, 'MediaStream');
+  });
+  const { line, microphone } = audioLine(t);
+  await line.register();
+  await line.provider.setAudioDevices({ inputId: 'mic-2', outputId: '' });
+  const pc = fakePeerConnection(track());
+  line.ua().nextConnection = pc;
+  line.provider.dial({ callId: 'c1', number: '1002' });
+  const session = line.ua().lastSession();
+  assert.ok(
+    session.options['mediaStream'] instanceof FakeMediaStream,
+    'JsSIP is handed a stream: it opens no microphone'
+  );
+  assert.deepEqual(
+    pc.transceivers.map((x) => [x.kind, x.direction]),
+    [['audio', 'sendrecv']],
+    'the offer has its audio line before the microphone opens'
+  );
+  assert.deepEqual(microphone.requested, [{ audio: { deviceId: { exact: 'mic-2' } }, video: false }]);
+  line.provider.setMute('c1', true);
+  microphone.open();
+  await sleep(0);
+  assert.equal(
+    pc.transceivers[0]?.sender.track,
+    microphone.track,
+    'the microphone goes onto the offered line'
+  );
+  assert.equal(microphone.track.enabled, false, 'muted before the microphone opened: it starts muted');
+  session.farEndHangsUp();
+  assert.equal(microphone.track.stopped, true, 'released at the end of the call');
+});
+
+test('an outbound call whose microphone cannot open ends as bad media, saying why; a call over before it opens releases it', async (t) => {
+  const { line, microphone } = audioLine(t);
+  await line.register();
+  line.ua().nextConnection = fakePeerConnection(track());
+  line.provider.dial({ callId: 'c1', number: '1002' });
+  const session = line.ua().lastSession();
+  microphone.fail(Object.assign(new Error('Permission denied'), { name: 'NotAllowedError' }));
+  await sleep(0);
+  assert.equal(session.terminated.length, 1);
+  const ended = line.callEvents('c1').find((e) => e.type === 'ended');
+  assert.deepEqual(ended, {
+    type: 'ended',
+    callId: 'c1',
+    cause: 'bad-media',
+    detail: 'microphone: NotAllowedError: Permission denied'
+  });
+
+  const late = audioLine(t);
+  await late.line.register();
+  late.line.ua().nextConnection = fakePeerConnection(track());
+  late.line.provider.dial({ callId: 'c2', number: '1002' });
+  late.line.ua().lastSession().farEndHangsUp();
+  late.microphone.open();
+  await sleep(0);
+  assert.equal(late.microphone.track.stopped, true, 'opened after the call ended: closed at once');
 });
 
 test('an inbound call gets its audio element when JsSIP creates the peer connection on answer', async (t) => {
