@@ -9,6 +9,7 @@ import { join } from 'node:path';
 import type { Frame, Page } from 'playwright-core';
 import type { WindowWithEmulator } from '../../emulator/host/api';
 import { ARTIFACTS, EmulatorSession, openPhone, settle, waitForHost } from '../support/emulator-session';
+import { startStunServer } from '../support/stun-server';
 
 // npm run docs:screenshots (UPDATE_SCREENSHOTS=1) writes the admin guide's copy; otherwise artifacts.
 const SHOTS =
@@ -91,13 +92,13 @@ function describeRows(rows: Map<string, Row>): string {
   return [...rows.values()].map((r) => `${r.id}: ${r.status} — ${r.message}`).join('\n');
 }
 
-const sipSettings = (webSocketUrl: string) =>
+const sipSettings = (webSocketUrl: string, iceServers = '') =>
   encodeURIComponent(
     JSON.stringify({
       '/switchboard/provider': 'sip',
       '/switchboard/webSocketUrl': webSocketUrl,
       '/switchboard/sipDomain': '127.0.0.1',
-      '/switchboard/iceServers': ''
+      '/switchboard/iceServers': iceServers
     })
   );
 
@@ -173,6 +174,26 @@ describe('setup doctor', () => {
     assert.equal(without.status, 'fail');
     assert.match(without.message, /Could not connect to ws:\/\/127\.0\.0\.1:1/);
     await open.page.close();
+  });
+
+  test('STUN: a server that answers gives a srflx candidate; one that does not is named unreachable', async () => {
+    const stun = await startStunServer();
+    try {
+      const { page, phone } = await openSipPage(`?settings=${sipSettings('ws://127.0.0.1:1', stun.url)}`);
+      const reached = row(await runDoctor(page, phone), 'stun-turn');
+      assert.equal(reached.status, 'pass', reached.message);
+      assert.match(reached.message, /A STUN server answered \(1 server configured\)/);
+      assert.ok(stun.answered() > 0, 'the browser asked the STUN server');
+      await page.close();
+    } finally {
+      await stun.close();
+    }
+    // The same port, now closed: nothing answers, so the probe gives up after its bound.
+    const silent = await openSipPage(`?settings=${sipSettings('ws://127.0.0.1:1', stun.url)}`);
+    const unreached = row(await runDoctor(silent.page, silent.phone), 'stun-turn');
+    assert.equal(unreached.status, 'fail', unreached.message);
+    assert.match(unreached.message, /No STUN or TURN server answered/);
+    await silent.page.close();
   });
 
   test('screenshot: the report, and Copy report falls back to a selected text box when the frame may not write the clipboard', async () => {
