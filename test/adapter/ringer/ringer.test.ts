@@ -75,7 +75,9 @@ describe('ringer: sound allowed', () => {
 
   test('an outbound call ringing out is not rung here', async () => {
     const { ringer, output } = setUp({ allowed: true });
-    const { state } = run([{ type: 'DIAL_REQUESTED', callId: 'out-1', input: '+14155550101' }]);
+    const { state } = run([
+      { type: 'DIAL_REQUESTED', callId: 'out-1', input: '+14155550101', context: null }
+    ]);
     ringer.update(state, true);
     await flush();
     assert.equal(output.starts, 0);
