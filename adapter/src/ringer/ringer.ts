@@ -1,7 +1,7 @@
 import { itemStatus } from '../call/projections';
 import type { MachineState } from '../call/types';
 import { loadRingtoneDevice, saveRingtoneDevice } from '../devices/ringtone-device';
-import { fireAndLog } from '../logging/fire-and-log';
+import { describeError, fireAndLog } from '../logging/fire-and-log';
 import type { Logger } from '../logging/logger';
 import type { HostPort } from '../opencti/port';
 import type { KeyValueStore } from '../persistence/safe-storage';
@@ -102,7 +102,7 @@ export class Ringer {
 
   private async ring(callId: string): Promise<void> {
     const output = this.deps.output;
-    const result = output ? await output.start() : 'blocked';
+    const result = output ? await this.startTone(output) : 'blocked';
     if (this.ringing !== callId) {
       // The call stopped ringing while the browser was deciding; a newer ring keeps the tone it shares.
       if (this.ringing === null) output?.stop();
@@ -140,7 +140,7 @@ export class Ringer {
       if (!ok || callId === null) return;
       this.flash.stop();
       this.deps.notice.close();
-      const result = await output.start();
+      const result = await this.startTone(output);
       if (this.ringing === callId) this.setStatus(result === 'playing' ? 'playing' : 'blocked');
       else if (this.ringing === null) output.stop();
     });
@@ -150,7 +150,11 @@ export class Ringer {
     const { output, store, logger, notice } = this.deps;
     const device = this.view.device;
     if (!output || !device) return;
-    saveRingtoneDevice(store, deviceId);
+    try {
+      saveRingtoneDevice(store, deviceId);
+    } catch (error) {
+      return logger.warn('Ringtone device not kept', describeError(error));
+    }
     this.view.device = { ...device, selected: deviceId };
     fireAndLog(logger, 'Choosing the ringtone device', output.setDevice(deviceId));
     // Setting up how calls reach them is when an agent expects to be asked about notifications.
@@ -164,6 +168,14 @@ export class Ringer {
     if (!device) return;
     this.view.device = { ...device, options };
     this.deps.onChange();
+  }
+
+  /** A ringtone that fails to start (no output device, a broken audio stack) is a ring to be seen instead. */
+  private startTone(output: RingtoneOutput): Promise<'playing' | 'blocked'> {
+    return output.start().catch((error: unknown) => {
+      this.deps.logger.warn('Ringtone failed to start', describeError(error));
+      return 'blocked' as const;
+    });
   }
 
   private setStatus(status: RingStatus): void {

@@ -224,3 +224,21 @@ describe('ringer: the ringtone device', () => {
     assert.deepEqual(next.output.devices, ['speaker-2'], 'applied before the first ring');
   });
 });
+
+describe('ringer: a broken output', () => {
+  test('a ringtone that throws on start is treated as blocked: the ring is seen, nothing is unhandled', async () => {
+    const { ringer, output, calls } = setUp({ allowed: true });
+    output.start = () => Promise.reject(new Error('no audio device'));
+    ringer.update(ringing(), true);
+    await flush();
+    assert.equal(ringer.view.status, 'blocked');
+    assert.ok(calls.includes('panel:true'));
+  });
+
+  test('a device id that is not one is refused without throwing into the view, and the old choice stays', () => {
+    const { ringer, output } = setUp();
+    ringer.view.device?.choose('not a device id');
+    assert.equal(ringer.view.device?.selected, '');
+    assert.deepEqual(output.devices, []);
+  });
+});
