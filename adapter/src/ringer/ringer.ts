@@ -32,6 +32,11 @@ export interface RingerDeps {
   /** The ringer's view changed (prompt shown or gone, device list). */
   onChange: () => void;
   now?: () => number;
+  /**
+   * Runs work in a later task. The first AudioContext costs ~220 ms in headless Chromium (measured by the setup
+   * doctor), so the ring starts after the task that renders the call and posts its host messages, never inside it.
+   */
+  defer?: () => Promise<void>;
   /** Test seams for the flash's timer. */
   flashTimers?: Pick<ItemFlashOptions, 'setInterval' | 'clearInterval' | 'intervalMs' | 'maxToggles'>;
 }
@@ -85,13 +90,17 @@ export class Ringer {
 
   /** The agent touched the softphone (pointerdown/keydown): sound may play from now on. */
   gesture(): void {
-    if (this.unlocked || !this.deps.output) return;
-    void this.deps.output.unlock().then((ok) => {
-      this.unlocked = ok;
-      // The agent is at the panel: the item need not flash any more. The ring itself starts from the prompt,
-      // not here, or a click on Answer would start the tone for the moment before the call is answered.
-      if (ok && this.view.status === 'blocked') this.flash.stop();
-    });
+    const output = this.deps.output;
+    if (this.unlocked || !output) return;
+    // Sticky activation outlives the event, so unlocking a task later is still allowed and keeps the click quick.
+    void this.defer()
+      .then(() => output.unlock())
+      .then((ok) => {
+        this.unlocked = ok;
+        // The agent is at the panel: the item need not flash any more. The ring itself starts from the prompt,
+        // not here, or a click on Answer would start the tone for the moment before the call is answered.
+        if (ok && this.view.status === 'blocked') this.flash.stop();
+      });
   }
 
   /** Stops everything (the page is going away). */
@@ -102,6 +111,8 @@ export class Ringer {
 
   private async ring(callId: string): Promise<void> {
     const output = this.deps.output;
+    await this.defer();
+    if (this.ringing !== callId) return;
     const result = output ? await this.startTone(output) : 'blocked';
     if (this.ringing !== callId) {
       // The call stopped ringing while the browser was deciding; a newer ring keeps the tone it shares.
@@ -176,6 +187,10 @@ export class Ringer {
       this.deps.logger.warn('Ringtone failed to start', describeError(error));
       return 'blocked' as const;
     });
+  }
+
+  private defer(): Promise<void> {
+    return this.deps.defer ? this.deps.defer() : new Promise((resolve) => setTimeout(resolve, 0));
   }
 
   private setStatus(status: RingStatus): void {

@@ -34,6 +34,7 @@ function setUp(
     listOutputs: () => Promise.resolve([{ id: 'speaker-2', label: 'Desk speaker' }]),
     onChange: () => void (changes += 1),
     now: () => 0,
+    defer: () => Promise.resolve(),
     flashTimers: { ...clock.seams, maxToggles: 6 }
   });
   return { ringer, output, calls, notifications: notifications.record, clock, changes: () => changes };
@@ -61,6 +62,14 @@ describe('ringer: sound allowed', () => {
     ringer.update(state, true);
     await flush();
     ringer.update(state, true);
+    assert.equal(output.starts, 1);
+  });
+
+  test('the ring starts after the task that rendered the call, never inside it (an AudioContext is slow to make)', async () => {
+    const { ringer, output } = setUp({ allowed: true });
+    ringer.update(ringing(), true);
+    assert.equal(output.starts, 0);
+    await flush();
     assert.equal(output.starts, 1);
   });
 
@@ -196,11 +205,22 @@ describe('ringer: stops on every way out of ringing', () => {
         if (!allowed) assert.notEqual(calls.at(-2), `label:${FLASH.label}`);
       });
 
+  test('a call that stops ringing before its ring starts never starts one', async () => {
+    const { ringer, output } = setUp({ allowed: true });
+    ringer.update(ringing(), true);
+    ringer.update(run([INCOMING, { type: 'DECLINE' }]).state, true);
+    await flush();
+    assert.equal(output.starts, 0);
+    assert.equal(ringer.view.status, 'silent');
+  });
+
   test('a call that stops ringing while the browser decides leaves no tone behind', async () => {
     const { ringer, output } = setUp({ allowed: true });
     output.hold = [];
     const state = ringing();
     ringer.update(state, true);
+    await flush();
+    assert.equal(output.hold.length, 1, 'the browser is still deciding');
     ringer.update(run([INCOMING, { type: 'DECLINE' }]).state, true);
     for (const release of output.hold) release();
     await flush();
