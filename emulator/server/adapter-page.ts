@@ -6,7 +6,7 @@
  */
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import { jsEncode, TRANSLATED_LANGUAGES } from '../../scripts/lib/custom-labels';
+import { jsEncode, labelsForLanguage, TRANSLATED_LANGUAGES } from '../../scripts/lib/custom-labels';
 import { PSEUDO_LANGUAGE } from '../../scripts/lib/pseudo-locale';
 
 export class PageRenderError extends Error {}
@@ -23,7 +23,7 @@ export interface RenderOptions {
   language?: string;
   /** `{!$User.LocaleSidKey}` (en_US when not given). */
   locale?: string;
-  /** `$Label.<name>` → its value in the user's language; a name not here fails as a deploy would. */
+  /** `$Label.<name>` → its value in the user's language (default: the package's labels and translations); a name not here fails as a deploy would. */
   labels?: ReadonlyMap<string, string>;
 }
 
@@ -136,7 +136,7 @@ function renderLanguageFields(html: string, options: RenderOptions): string {
   const locale = options.locale ?? 'en_US';
   if (!LANGUAGE_KEY.test(language) || !LANGUAGE_KEY.test(locale))
     throw new PageRenderError(`Not a Salesforce language/locale key: ${JSON.stringify([language, locale])}`);
-  const labels = options.labels ?? new Map<string, string>();
+  const labels = options.labels ?? labelsForLanguage(language);
   return html
     .replace(/\{!\s*\$User\.LanguageLocaleKey\s*\}/g, language)
     .replace(/\{!\s*\$User\.LocaleSidKey\s*\}/g, locale)
