@@ -10,6 +10,7 @@ import type { ClickToDialPayload } from '../opencti/types';
 import type { CallDrafts } from '../persistence/call-drafts';
 import type { SwitchboardSettings } from '../settings/settings';
 import type { TelephonyProvider } from '../telephony/provider';
+import { joinSentences } from '../i18n/sentences';
 import { dialContextFrom } from './click-to-dial';
 import { runEffect } from './effect-runner';
 import { HostSync } from './host-sync';
@@ -113,7 +114,7 @@ export class Softphone {
     });
     for (const problem of settings.problems) logger.warn(problem);
     if (settings.problems.length > 0)
-      this.dispatch({ type: 'NOTICE', notice: { kind: 'warning', text: settings.problems.join(' ') } });
+      this.dispatch({ type: 'NOTICE', notice: { kind: 'warning', text: joinSentences(settings.problems) } });
     await host
       .subscribe(CALL_CHANNEL, (message) => this.onChannelMessage(message))
       .catch((error: unknown) => {
