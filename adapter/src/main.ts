@@ -4,6 +4,7 @@ import { Line } from './app/line';
 import { PanelSize } from './app/panel-size';
 import { Softphone } from './app/softphone';
 import { HostStartUp, nextTask } from './app/start-up';
+import { drawInOwnTask } from './app/draw-soon';
 import { siteDataNotice } from './app/tab-site-data';
 import { TabRouting } from './app/tab-routing';
 import { createBrowserRinger } from './ringer/browser-ringer';
@@ -89,13 +90,15 @@ async function main(): Promise<void> {
     store,
     scriptUrl: SCRIPT_URL,
     takeOver: () => tabs.takeOver(),
-    redraw: () => draw()
+    redraw: () => drawSoon()
   });
   tabs.attach(softphone, line);
   startUp.deliverTo((payload) => softphone.clickToDial(payload));
 
+  // The host hears first: a render never shares the task that told it something (draw-soon.ts).
+  const drawSoon = drawInOwnTask(draw);
   // Rings for the tab that owns the line, driven by the state each draw shows; its own changes redraw later.
-  const ringer = createBrowserRinger({ host, logger, store, onChange: () => queueMicrotask(draw) });
+  const ringer = createBrowserRinger({ host, logger, store, onChange: drawSoon });
   const panel = new PanelSize(host, root, logger);
   // Closing or reloading the tab that carries a live SIP call asks first (leave-guard.ts says when).
   const leaveGuard = new LeaveGuard(window);
@@ -110,7 +113,7 @@ async function main(): Promise<void> {
       line: () => doctorLineStatus(softphone.state, line.view, tabs.follows),
       scriptUrl: SCRIPT_URL,
       user,
-      redraw: () => draw(),
+      redraw: () => drawSoon(),
       logger
     }).view
   };
@@ -119,7 +122,7 @@ async function main(): Promise<void> {
   /** A click held at start-up goes through once the line can take it; then the view catches up. */
   function changed(): void {
     startUp.settled(softphone.state, tabs.follows);
-    draw();
+    drawSoon();
   }
   function draw(): void {
     // A tab that only mirrors the phone has no line of its own to simulate calls on; who leads is the election's to say.
@@ -150,7 +153,7 @@ async function main(): Promise<void> {
   // (a demo leader: Ready) instead of a state about to change, and one cold render instead of two.
   const showView = (): void => {
     viewShown = true;
-    draw();
+    drawSoon();
   };
   void elected.then(showView, showView);
   addEventListener('pagehide', () => tabs.election.stop());
