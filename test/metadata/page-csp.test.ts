@@ -24,7 +24,22 @@ describe('adapter page CSP', () => {
   });
 
   test('every script is external, same-origin and relative; none is inline', () => {
-    const scripts = [...page.matchAll(/<script\b([^>]*)>([\s\S]*?)<\/script\s*>/gi)];
+    // A data block (type application/json) is never executed, so script-src does not apply to it (HTML,
+    // "data block"); the one the page has holds only JSENCODE'd labels, nothing a browser would run.
+    const all = [...page.matchAll(/<script\b([^>]*)>([\s\S]*?)<\/script\s*>/gi)];
+    const data = all.filter(([, attrs = '']) => /\btype="application\/json"/.test(attrs));
+    assert.deepEqual(
+      data.map(([, attrs = '']) => /\bid="([^"]*)"/.exec(attrs)?.[1]),
+      ['switchboard-labels']
+    );
+    const entries = JSON.parse(data[0]?.[2] ?? '{}') as Record<string, string>;
+    for (const [name, value] of Object.entries(entries))
+      assert.equal(
+        value,
+        `{!JSENCODE($Label.${name})}`,
+        `label block entry ${name} is not a JSENCODE'd label`
+      );
+    const scripts = all.filter((script) => !data.includes(script));
     assert.ok(scripts.length >= 2, 'Open CTI and the bundle');
     for (const [, attrs = '', body = ''] of scripts) {
       const src = /\bsrc="([^"]*)"/.exec(attrs)?.[1];
