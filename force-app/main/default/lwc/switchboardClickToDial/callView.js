@@ -27,12 +27,14 @@ const DESCRIPTION = {
 };
 
 export function describeCall(call) {
-    const number = call.number || LABELS.theCaller;
+    // Each sentence has its own wording for a call without a number: a word like "the caller" dropped into
+    // the number's place cannot take the case, article or preposition the sentence needs in most languages.
+    const values = { known: call.number ? 'yes' : 'no', number: call.number || '' };
     if (call.state === 'ringing') {
-        return label(call.direction === 'inbound' ? LABELS.callIncoming : LABELS.callRinging, { number });
+        return label(call.direction === 'inbound' ? LABELS.callIncoming : LABELS.callRinging, values);
     }
     const message = DESCRIPTION[call.state];
-    if (message) return label(message, { number });
+    if (message) return label(message, values);
     return label(LABELS.callLogFailed, { error: call.error || LABELS.unknownError });
 }
 

@@ -39,7 +39,6 @@ import StateLogged from '@salesforce/label/c.Switchboard_Card_StateLogged';
 import StateLogging from '@salesforce/label/c.Switchboard_Card_StateLogging';
 import StateRinging from '@salesforce/label/c.Switchboard_Card_StateRinging';
 import StateWrapUp from '@salesforce/label/c.Switchboard_Card_StateWrapUp';
-import TheCaller from '@salesforce/label/c.Switchboard_Card_TheCaller';
 import Title from '@salesforce/label/c.Switchboard_Card_Title';
 import Unavailable from '@salesforce/label/c.Switchboard_Card_Unavailable';
 import UnavailableConnecting from '@salesforce/label/c.Switchboard_Card_UnavailableConnecting';
@@ -87,7 +86,6 @@ export const LABELS = Object.freeze({
     stateLogging: StateLogging,
     stateRinging: StateRinging,
     stateWrapUp: StateWrapUp,
-    theCaller: TheCaller,
     title: Title,
     unavailable: Unavailable,
     unavailableConnecting: UnavailableConnecting,

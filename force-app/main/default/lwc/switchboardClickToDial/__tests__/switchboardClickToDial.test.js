@@ -97,7 +97,7 @@ describe('c-switchboard-click-to-dial', () => {
             const element = createComponent();
             adapterPublishes(statusMessage({ number: '', state: 'connected', connectedAt: T0 }));
             await flushPromises();
-            expect(text($(element, '[data-id="call-description"]'))).toBe('On a call with the caller');
+            expect(text($(element, '[data-id="call-description"]'))).toBe('On a call');
         });
     });
 
