@@ -4,7 +4,6 @@ import { Line } from './app/line';
 import { PanelSize } from './app/panel-size';
 import { Softphone } from './app/softphone';
 import { HostStartUp, nextTask } from './app/start-up';
-import { drawInOwnTask } from './app/draw-soon';
 import { siteDataNotice } from './app/tab-site-data';
 import { TabRouting } from './app/tab-routing';
 import { createBrowserRinger } from './ringer/browser-ringer';
@@ -90,15 +89,13 @@ async function main(): Promise<void> {
     store,
     scriptUrl: SCRIPT_URL,
     takeOver: () => tabs.takeOver(),
-    redraw: () => drawSoon()
+    redraw: () => draw()
   });
   tabs.attach(softphone, line);
   startUp.deliverTo((payload) => softphone.clickToDial(payload));
 
-  // The host hears first: a render never shares the task that told it something (draw-soon.ts).
-  const drawSoon = drawInOwnTask(draw);
   // Rings for the tab that owns the line, driven by the state each draw shows; its own changes redraw later.
-  const ringer = createBrowserRinger({ host, logger, store, onChange: drawSoon });
+  const ringer = createBrowserRinger({ host, logger, store, onChange: () => queueMicrotask(draw) });
   const panel = new PanelSize(host, root, logger);
   // Closing or reloading the tab that carries a live SIP call asks first (leave-guard.ts says when).
   const leaveGuard = new LeaveGuard(window);
@@ -113,16 +110,14 @@ async function main(): Promise<void> {
       line: () => doctorLineStatus(softphone.state, line.view, tabs.follows),
       scriptUrl: SCRIPT_URL,
       user,
-      redraw: () => drawSoon(),
+      redraw: () => draw(),
       logger
     }).view
   };
-  /** Off until the tab election has settled (below). */
-  let viewShown = false;
   /** A click held at start-up goes through once the line can take it; then the view catches up. */
   function changed(): void {
     startUp.settled(softphone.state, tabs.follows);
-    drawSoon();
+    draw();
   }
   function draw(): void {
     // A tab that only mirrors the phone has no line of its own to simulate calls on; who leads is the election's to say.
@@ -130,7 +125,6 @@ async function main(): Promise<void> {
     leaveGuard.follow({ state: softphone.state, line: settings.provider, leads: tabs.election.isLeader });
     const view = { ...line.view, status: elsewhere ? ('elsewhere' as const) : line.view.status };
     ringer.update(softphone.state, !elsewhere);
-    if (!viewShown) return;
     render(
       h(App, {
         state: softphone.state,
@@ -149,13 +143,6 @@ async function main(): Promise<void> {
   // connect while Lightning is still answering.
   const started = softphone.start();
   const elected = tabs.election.start();
-  // The first render waits for the election (one task): it shows the line as this tab's role leaves it
-  // (a demo leader: Ready) instead of a state about to change, and one cold render instead of two.
-  const showView = (): void => {
-    viewShown = true;
-    drawSoon();
-  };
-  void elected.then(showView, showView);
   addEventListener('pagehide', () => tabs.election.stop());
   // Another tab settled a log (e.g. the old leader's send finished after a handover): show it now.
   addEventListener('storage', (event) => {

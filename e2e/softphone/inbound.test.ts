@@ -217,14 +217,7 @@ describe('message channel', () => {
 
   test('the panel is sized from the rendered softphone within the platform limits', async () => {
     const { page, phone } = await session.newPage();
-    // The height follows a ResizeObserver, which reports after the browser lays the frame out: that is
-    // once the panel is open (a closed panel's frame is not laid out, and has no height to follow).
-    await page.locator('[data-id="utility-item"]').click();
-    const s = await waitForHost(
-      page,
-      (st) => st.calls.some((c) => c.methodName === 'setSoftphonePanelHeight'),
-      'the panel height'
-    );
+    const s = await hostState(page);
     const sizes = s.calls
       .filter((c) => c.methodName === 'setSoftphonePanelHeight')
       .map((c) => Number(c.args.heightPX));

@@ -19,19 +19,18 @@ export class PanelSize {
     private readonly logger: Logger
   ) {}
 
-  /**
-   * Follows the content from now on, so nothing scrolls inside a call. The observer reports after the
-   * browser's own layout (including the first), so no render ever waits for a layout forced early.
-   */
+  /** Follows the content from now on, so nothing scrolls inside a call. */
   observe(): void {
     new ResizeObserver(() => this.fit()).observe(this.root);
   }
 
-  /** After each render: the width, once. The height follows the content through the observer. */
+  /** After each render: the width the first time, then the height if the content changed it. */
   rendered(): void {
-    if (this.widthSent) return;
-    this.widthSent = true;
-    fireAndLog(this.logger, 'setSoftphonePanelWidth', this.host.setSoftphonePanelWidth(PANEL_WIDTH));
+    if (!this.widthSent) {
+      this.widthSent = true;
+      fireAndLog(this.logger, 'setSoftphonePanelWidth', this.host.setSoftphonePanelWidth(PANEL_WIDTH));
+    }
+    this.fit();
   }
 
   private fit(): void {
