@@ -139,6 +139,8 @@ async function main(): Promise<void> {
   }
 
   panel.observe();
+  // The first render (after the host calls above left): it sizes the panel before anything else does.
+  draw();
   // The machine's first state goes to the host (item, channel) while the tab election runs: the line can
   // connect while Lightning is still answering.
   const started = softphone.start();
