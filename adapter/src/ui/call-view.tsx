@@ -110,7 +110,7 @@ function TransferForm({ call, actions }: { call: Call; actions: ViewActions }) {
       />
       <button
         type="submit"
-        class="slds-button slds-button_neutral slds-m-left_xx-small"
+        class="slds-button slds-button_neutral slds-m-left_xx-small sb-transfer-button"
         data-id="transfer-button"
         disabled={!target.trim()}
       >
