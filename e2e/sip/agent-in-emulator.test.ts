@@ -9,6 +9,7 @@ import { CUSTOMER_USER, sipModeUrls } from '../../emulator/server/sip-mode';
 import { launchChromium } from '../support/browser';
 import { restartKamailio, startKamailio, type Kamailio } from '../support/kamailio';
 import { waitForHost, tap } from '../support/emulator-session';
+import { until } from '../support/until';
 
 /**
  * The real adapter, in SIP mode, inside the emulator, calling a second browser ("customer") through
@@ -25,20 +26,6 @@ const customerState = () =>
   customer.evaluate(() => (window as unknown as { customer: CustomerApi }).customer.state);
 const customerDo = (fn: 'answer' | 'hangup') =>
   customer.evaluate((f) => (window as unknown as { customer: CustomerApi }).customer[f](), fn);
-
-async function until<T>(
-  what: string,
-  probe: () => Promise<T | undefined | false>,
-  timeoutMs = 10_000
-): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  while (Date.now() < deadline) {
-    const v = await probe();
-    if (v) return v;
-    await new Promise((r) => setTimeout(r, 50));
-  }
-  throw new Error(`timed out waiting for ${what}`);
-}
 
 before(async () => {
   kamailio = await startKamailio();

@@ -11,6 +11,7 @@ import { startKamailio, type Kamailio } from '../support/kamailio';
 import { ARTIFACTS, waitForHost, tap } from '../support/emulator-session';
 import { startMediaRelay, type MediaRelay } from '../support/media-relay';
 import { loopbackImpairment, type LoopbackImpairment } from '../support/impairment';
+import { until } from '../support/until';
 
 /**
  * Call quality on the record (issue 17.3): the real adapter in SIP mode calls the customer phone through
@@ -46,20 +47,6 @@ const shoot = async (name: string) => {
 
 const customerState = () =>
   customer.evaluate(() => (window as unknown as { customer: CustomerApi }).customer.state);
-
-async function until<T>(
-  what: string,
-  probe: () => Promise<T | undefined | false>,
-  timeoutMs = 10_000
-): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  while (Date.now() < deadline) {
-    const v = await probe();
-    if (v) return v;
-    await new Promise((r) => setTimeout(r, 100));
-  }
-  throw new Error(`timed out waiting for ${what}`);
-}
 
 /** The badge's latest MOS once the call has had `samples` intervals measured (2 s each). */
 async function mosAfterSamples(samples: number): Promise<number> {

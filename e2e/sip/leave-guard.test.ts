@@ -8,6 +8,7 @@ import { CUSTOMER_USER, sipModeUrls } from '../../emulator/server/sip-mode';
 import { launchChromium } from '../support/browser';
 import { startKamailio, type Kamailio } from '../support/kamailio';
 import { tap, waitForHost } from '../support/emulator-session';
+import { until } from '../support/until';
 
 /**
  * The tab that carries a live SIP call asks before it is closed or reloaded (adapter/src/app/leave-guard.ts),
@@ -24,20 +25,6 @@ const dialogs: string[] = [];
 const phone = (): Frame => agent.frames().find((f) => f.url().includes('/apex/Softphone_Adapter'))!;
 const customerState = () =>
   customer.evaluate(() => (window as unknown as { customer: CustomerApi }).customer.state);
-
-async function until<T>(
-  what: string,
-  probe: () => Promise<T | undefined | false>,
-  timeoutMs = 10_000
-): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  while (Date.now() < deadline) {
-    const v = await probe();
-    if (v) return v;
-    await new Promise((r) => setTimeout(r, 50));
-  }
-  throw new Error(`timed out waiting for ${what}`);
-}
 
 /** What the agent answers to the next prompts: "stay on this page" (dismiss) unless a test says leave. */
 let answer: 'dismiss' | 'accept' = 'dismiss';
