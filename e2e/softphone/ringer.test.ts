@@ -79,6 +79,9 @@ async function ringWithoutGesture(cdp: NoGesture): Promise<void> {
   await cdp.inPhone<void>(`${button}.click()`);
 }
 
+/** AudioContexts not closed: the setup check's sound probe opens one when the page is idle and closes it at once. */
+const OPEN_CONTEXTS = `window.__audioContexts.filter((c) => c.state !== 'closed').length`;
+
 const ringStatus = (cdp: NoGesture) =>
   cdp.inPhone<string | null>(`document.querySelector('[data-id="ringer"]')?.dataset.ring ?? null`);
 
@@ -91,15 +94,14 @@ describe('ringer: autoplay blocked', () => {
       const { phone, cdp } = await openWithoutGesture(page, session.hostUrl);
       assert.equal((await cdp.host()).panel.visible, false);
       // Open contexts only: the setup check's sound probe makes one when the page is idle and closes it at once.
-      const openContexts = `window.__audioContexts.filter((c) => c.state !== 'closed').length`;
-      const contexts = await cdp.inPhone<number>(openContexts);
+      const contexts = await cdp.inPhone<number>(OPEN_CONTEXTS);
       await ringWithoutGesture(cdp);
       await cdp.waitFor(
         () => ringStatus(cdp),
         (s) => s !== 'silent',
         'the ring to start'
       );
-      assert.equal(await cdp.inPhone<number>(openContexts), contexts + 1, 'the ringer made its own context');
+      assert.equal(await cdp.inPhone<number>(OPEN_CONTEXTS), contexts + 1, 'the ringer made its own context');
       await cdp.waitFor(
         () => ringStatus(cdp),
         (s) => s === 'blocked',
@@ -205,7 +207,8 @@ describe('ringer: autoplay allowed', () => {
         (shown) => shown,
         'the second tab to follow'
       );
-      const followerContexts = await follower.cdp.inPhone<number>('window.__audioContexts.length');
+      // Open contexts only, as above: the setup check's idle sound probe opens and closes one in every tab.
+      const followerContexts = await follower.cdp.inPhone<number>(OPEN_CONTEXTS);
       await ringWithoutGesture(leader.cdp);
       await leader.cdp.waitFor(
         () => ringStatus(leader.cdp),
@@ -230,7 +233,7 @@ describe('ringer: autoplay allowed', () => {
       );
       assert.equal(await ringStatus(follower.cdp), 'silent');
       // The setup doctor probes sound with a context of its own at start-up; the ringer adds none here.
-      assert.equal(await follower.cdp.inPhone<number>('window.__audioContexts.length'), followerContexts);
+      assert.equal(await follower.cdp.inPhone<number>(OPEN_CONTEXTS), followerContexts);
 
       await follower.phone.locator('[data-id="answer-button"]').click();
       await leader.cdp.waitFor(
